@@ -1,0 +1,72 @@
+// Bundles the CLI and the language server into dist/. `--watch` rebuilds on change.
+import * as esbuild from "esbuild";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+const watch = process.argv.includes("--watch");
+
+// src/core must stay editor-agnostic: it may import only these packages and Node built-ins.
+const CORE_ALLOWED = new Set(["markdown-it", "yaml", "jsonc-parser", "ajv", "picomatch"]);
+
+/** Fails the build when a file under src/core imports an editor, LSP or other non-core package. */
+const coreBoundary = {
+  name: "core-boundary",
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (!args.importer.includes(`${path.sep}src${path.sep}core${path.sep}`)) return undefined;
+      if (args.path.startsWith("node:")) return undefined;
+      const pkg = args.path.startsWith("@") ? args.path.split("/").slice(0, 2).join("/") : args.path.split("/")[0];
+      if (CORE_ALLOWED.has(pkg)) return undefined;
+      return { errors: [{ text: `src/core must not import "${args.path}" (allowed: ${[...CORE_ALLOWED].join(", ")}, node:*). Move editor code to src/server or src/cli.` }] };
+    });
+  },
+};
+
+const pkg = JSON.parse(readFileSync("package.json", "utf8"));
+
+const options = {
+  entryPoints: { cli: "src/cli/main.ts", server: "src/server/main.ts" },
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  // jsonc-parser's UMD build hides its requires from the bundler; its ESM build does not.
+  mainFields: ["module", "main"],
+  outdir: "dist",
+  sourcemap: true,
+  logLevel: "warning",
+  define: { PMW_VERSION: JSON.stringify(pkg.version) },
+  banner: { js: "#!/usr/bin/env node" },
+  plugins: [coreBoundary],
+};
+
+// `--tests`: bundle each test file under test/ into out/test/ for `node --test`.
+if (process.argv.includes("--tests")) {
+  const files = [];
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory() && e.name !== "fixtures") walk(p);
+      else if (e.isFile() && /\.test\.ts$/.test(e.name)) files.push(p);
+    }
+  };
+  walk("test");
+  await esbuild.build({
+    ...options,
+    entryPoints: files,
+    outdir: "out/test",
+    outbase: "test",
+    banner: {},
+    // Tests find fixtures, templates and dist/ from the repository root.
+    define: { ...options.define, PMW_ROOT: JSON.stringify(path.resolve(".")) },
+  });
+  process.exit(0);
+}
+
+if (watch) {
+  const ctx = await esbuild.context(options);
+  await ctx.watch();
+  console.log("watching src/ ...");
+} else {
+  await esbuild.build(options);
+}

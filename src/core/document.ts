@@ -1,0 +1,82 @@
+import { LineIndex } from "./text";
+import { parseFrontMatter, type FrontMatter } from "./frontMatter";
+import { parseMarkdown, type ChunkCache, type MdBlock, type MdHeading, type ParsedMarkdown } from "./markdown";
+import { detectLang } from "./i18n";
+import { plainHeading } from "./normalize";
+import type { Lang } from "./types";
+
+/** A heading and the lines it owns: up to the next heading of the same or a higher level. */
+export interface Section {
+  heading: MdHeading;
+  /** Heading text without markup. */
+  title: string;
+  level: number;
+  /** Exclusive end line. */
+  end: number;
+  /** Catalog id, set when the document is matched against its template's aliases. */
+  id: string | null;
+}
+
+/** A Markdown file read into front matter, headings, blocks and links: no template knowledge. */
+export interface ParsedDocument {
+  /** Workspace-relative or absolute path, used in messages and to resolve links. */
+  path: string;
+  text: string;
+  index: LineIndex;
+  lines: string[];
+  frontMatter: FrontMatter;
+  md: ParsedMarkdown;
+  sections: Section[];
+  lang: Lang;
+  /** True for lines inside code blocks or HTML comments. */
+  isNonProse(line: number): boolean;
+}
+
+export function parseDocument(path: string, text: string, cache?: ChunkCache): ParsedDocument {
+  const index = new LineIndex(text);
+  const lines: string[] = new Array(index.lineCount);
+  for (let i = 0; i < index.lineCount; i++) lines[i] = index.line(i);
+  const frontMatter = parseFrontMatter(lines);
+  const md = parseMarkdown(lines, frontMatter.bodyStart, cache);
+  const nonProse = new Uint8Array(lines.length);
+  for (const [s, e] of md.nonProse) nonProse.fill(1, s, Math.min(e, lines.length));
+  const sections: Section[] = md.headings.map((heading, i) => {
+    let end = lines.length;
+    for (let j = i + 1; j < md.headings.length; j++) {
+      if (md.headings[j]!.level <= heading.level) {
+        end = md.headings[j]!.line;
+        break;
+      }
+    }
+    return { heading, title: plainHeading(heading.text), level: heading.level, end, id: null };
+  });
+  return {
+    path,
+    text,
+    index,
+    lines,
+    frontMatter,
+    md,
+    sections,
+    lang: detectLang(text, frontMatter.data["lang"]),
+    isNonProse: (line) => nonProse[line] === 1,
+  };
+}
+
+/** Blocks inside a section's body (after its heading), including its subsections. */
+export function sectionBlocks(doc: ParsedDocument, section: Section): MdBlock[] {
+  const from = section.heading.endLine;
+  return doc.md.blocks.filter((b) => b.line >= from && b.line < section.end);
+}
+
+/** Content blocks: everything but HTML comments (template guidance) and blank lines. */
+export function contentBlocks(doc: ParsedDocument, section: Section): MdBlock[] {
+  return sectionBlocks(doc, section).filter((b) => !(b.kind === "html" && /^\s*<!--[\s\S]*-->\s*$/.test(b.text)));
+}
+
+/** Prose text of a section body: its lines minus code and comments. */
+export function sectionProse(doc: ParsedDocument, section: Section): string {
+  const out: string[] = [];
+  for (let l = section.heading.endLine; l < section.end; l++) if (!doc.isNonProse(l)) out.push(doc.lines[l] ?? "");
+  return out.join("\n");
+}

@@ -1,0 +1,240 @@
+import { relative, sep } from "node:path";
+import { parseDocument, type ParsedDocument, type Section } from "./document";
+import type { ChunkCache } from "./markdown";
+import { AliasMatcher, type TemplateRegistry } from "./templates";
+import { CATALOG } from "./catalog";
+import { Config, type FileSettings } from "./config";
+import type { WorkspaceHost } from "./host";
+import { Directives } from "./directives";
+import { localize } from "./i18n";
+import { RULES, findRule, fileTooLarge } from "./rules";
+import type { Report, Rule, RuleContext } from "./rule";
+import { STATUSES, comparePositions, type Finding, type Lang, type Range, type Severity, type SeveritySetting, type Status, type TextEdit } from "./types";
+
+export interface LintEnvironment {
+  registry: TemplateRegistry;
+  config: Config;
+  host: WorkspaceHost;
+  /** Absolute workspace root: config globs are relative to it. */
+  root: string;
+  /** Message language chosen by the user (--lang, editor); otherwise the document's. */
+  lang?: Lang;
+  /** YYYY-MM-DD stamped by fixes; defaults to today (UTC). */
+  today?: string;
+  /** Called once per rule that throws; the rule is skipped for that document. */
+  onRuleError?: (rule: Rule, file: string, error: unknown) => void;
+}
+
+export interface LintResult {
+  file: string;
+  /** Template id the document follows, or null when it is not a spec. */
+  template: string | null;
+  /** False for Markdown files that name no template and match no template glob: not linted. */
+  isSpec: boolean;
+  status: Status | null;
+  /** Language of the document (inserted text follows it). */
+  lang: Lang;
+  findings: Finding[];
+  /** The parsed document and its sections with ids, for editor features. */
+  doc: ParsedDocument;
+}
+
+export function relativePath(root: string, file: string): string {
+  return relative(root, file).split(sep).join("/");
+}
+
+function severityFor(rule: Rule, status: Status | null, settings: FileSettings): SeveritySetting {
+  const s = settings.rules[rule.name] ?? settings.rules[rule.id];
+  const st = status ?? "draft";
+  if (typeof s === "string") return s;
+  if (s) return s[st] ?? s.default ?? rule.severity[st];
+  return rule.severity[st];
+}
+
+function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Lints one document. Never throws for any text: a throwing rule is reported and skipped. */
+export function lintText(file: string, text: string, env: LintEnvironment, cache?: ChunkCache): LintResult {
+  const rel = relativePath(env.root, file);
+  const settings = env.config.forFile(rel);
+  const bytes = text.length > settings.maxFileSize / 3 ? Buffer.byteLength(text, "utf8") : text.length;
+  if (bytes > settings.maxFileSize) {
+    const doc = parseDocument(file, "");
+    const lang: Lang = env.lang ?? settings.lang ?? "en";
+    const mb = (settings.maxFileSize / 1024 / 1024).toFixed(1);
+    const sev = severityFor(fileTooLarge, null, settings);
+    const findings: Finding[] =
+      sev === "off"
+        ? []
+        : [
+            {
+              ruleId: fileTooLarge.id,
+              rule: fileTooLarge.name,
+              severity: sev,
+              section: null,
+              range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+              message: localize({ en: `File is larger than ${mb} MB (maxFileSize), so it was not linted.`, "zh-CN": `文件超过 ${mb} MB（maxFileSize），未做检查。` }, lang),
+            },
+          ];
+    return { file, template: null, isSpec: true, status: null, lang, findings, doc };
+  }
+
+  const doc = parseDocument(file, text, cache);
+  const fmTemplate = doc.frontMatter.data["template"];
+  const templateId = typeof fmTemplate === "string" && fmTemplate.trim() ? fmTemplate.trim() : settings.template;
+  const rawStatus = doc.frontMatter.data["status"];
+  const status = typeof rawStatus === "string" && (STATUSES as readonly string[]).includes(rawStatus) ? (rawStatus as Status) : null;
+  const docLang: Lang = doc.frontMatter.data["lang"] !== undefined ? doc.lang : (settings.lang ?? doc.lang);
+  if (!templateId) return { file, template: null, isSpec: false, status, lang: docLang, findings: [], doc };
+
+  const template = env.registry.get(templateId) ?? null;
+  const matcher = new AliasMatcher();
+  for (const spec of template?.sections ?? []) matcher.add(spec.id, [...spec.aliases, ...(settings.aliases[spec.id] ?? [])]);
+  for (const entry of CATALOG) matcher.add(entry.id, settings.aliases[entry.id] ?? []);
+  for (const [id, extra] of Object.entries(settings.aliases)) matcher.add(id, extra);
+
+  const sections: Section[] = doc.sections.map((s) => ({ ...s, id: matcher.match(s.title) }));
+  const byId = new Map<string, Section[]>();
+  for (const s of sections) if (s.id) byId.set(s.id, [...(byId.get(s.id) ?? []), s]);
+
+  const ctx = makeContext(doc, file, templateId, template, status, docLang, sections, byId, env);
+  const messageLang = env.lang ?? docLang;
+  const directives = Directives.parse(doc, (key) => findRule(key)?.name ?? null);
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    if (rule.needsTemplate && !template) continue;
+    const severity = severityFor(rule, status, settings);
+    if (severity === "off") continue;
+    const found: Finding[] = [];
+    try {
+      rule.check(ctx, (r: Report) => {
+        if (directives.isDisabled(rule.name, r.range.start.line)) return;
+        const f: Finding = { ruleId: rule.id, rule: rule.name, severity: severity as Severity, message: localize(r.message, messageLang), range: clampRange(r.range, doc), section: r.section ?? null };
+        if (r.fix && r.fix.length > 0) f.fix = r.fix;
+        found.push(f);
+      });
+    } catch (error) {
+      env.onRuleError?.(rule, file, error);
+      continue;
+    }
+    findings.push(...found);
+  }
+  findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.ruleId.localeCompare(b.ruleId));
+  return { file, template: templateId, isSpec: true, status, lang: docLang, findings, doc };
+}
+
+/** Keeps every range inside the document, whatever a rule computed. */
+function clampRange(r: Range, doc: ParsedDocument): Range {
+  const clamp = (p: Range["start"]) => doc.index.positionAt(doc.index.offsetAt(p));
+  const start = clamp(r.start);
+  const end = clamp(r.end);
+  return comparePositions(end, start) < 0 ? { start, end: start } : { start, end };
+}
+
+function makeContext(
+  doc: ParsedDocument,
+  file: string,
+  templateId: string,
+  template: RuleContext["template"],
+  status: Status | null,
+  docLang: Lang,
+  sections: Section[],
+  byId: Map<string, Section[]>,
+  env: LintEnvironment,
+): RuleContext {
+  const eol = doc.index.eol;
+  const lastLine = doc.lines.length - 1;
+  const h1 = sections.find((s) => s.level === 1);
+  const anchor: Range = h1
+    ? doc.index.trimmedLineRange(h1.heading.line)
+    : doc.frontMatter.lines
+      ? doc.index.lineRange(0)
+      : doc.index.trimmedLineRange(0);
+  let idAt: Array<string | null> | null = null;
+
+  const insertAtLine = (line: number, block: string): TextEdit => {
+    if (line > lastLine) {
+      const lastText = doc.lines[lastLine] ?? "";
+      const pos = { line: lastLine, character: lastText.length };
+      const lead = lastText.trim() ? eol + eol : lastLine >= 0 && doc.text.length > 0 ? eol : "";
+      return { range: { start: pos, end: pos }, newText: lead + block.replace(/(\r?\n)+$/, "") + eol };
+    }
+    const prev = line > 0 ? (doc.lines[line - 1] ?? "") : "";
+    const lead = line > 0 && prev.trim() ? eol : "";
+    const pos = { line, character: 0 };
+    return { range: { start: pos, end: pos }, newText: lead + block };
+  };
+
+  return {
+    doc,
+    file,
+    templateId,
+    template,
+    registry: env.registry,
+    status,
+    docLang,
+    sections,
+    byId,
+    host: env.host,
+    today: env.today ?? todayUtc(),
+    anchor,
+    sectionIdAt(line) {
+      if (!idAt) {
+        idAt = new Array<string | null>(doc.lines.length).fill(null);
+        for (const s of sections) if (s.id) idAt.fill(s.id, s.heading.line, s.end);
+      }
+      return idAt[line] ?? null;
+    },
+    spec: (id) => template?.sections.find((s) => s.id === id),
+    insertSection(id) {
+      const text = env.registry.anySectionText(template ?? undefined, id, docLang);
+      if (!text) return undefined;
+      const order = (template?.sections ?? []).map((s) => s.id);
+      const at = order.indexOf(id);
+      // After the nearest earlier section of the template that the document has ...
+      let line: number | null = null;
+      let level = 2;
+      for (let i = at - 1; i >= 0 && line === null; i--) {
+        const present = byId.get(order[i]!);
+        if (present) {
+          const s = present[present.length - 1]!;
+          line = s.end;
+          level = s.level;
+        }
+      }
+      // ... else before the nearest later one, else at the end.
+      for (let i = at + 1; line === null && i < order.length && at >= 0; i++) {
+        const present = byId.get(order[i]!);
+        if (present) {
+          line = present[0]!.heading.line;
+          level = present[0]!.level;
+        }
+      }
+      if (line === null) {
+        line = doc.lines.length;
+        const sibling = sections.find((s) => s.id);
+        if (sibling) level = sibling.level;
+      }
+      const body = text.body ? `${eol}${text.body.replace(/\r?\n/g, eol)}${eol}` : "";
+      return insertAtLine(line, `${"#".repeat(level)} ${text.heading}${eol}${body}${eol}`);
+    },
+    fillSection(section) {
+      const id = section.id;
+      const text = id ? env.registry.anySectionText(template ?? undefined, id, docLang) : undefined;
+      if (!text?.body) return undefined;
+      const body = text.body.replace(/\r?\n/g, eol);
+      const after = section.heading.endLine;
+      if (after > lastLine) {
+        const end = { line: lastLine, character: (doc.lines[lastLine] ?? "").length };
+        return { range: { start: end, end }, newText: `${eol}${eol}${body}${eol}` };
+      }
+      const pos = { line: after, character: 0 };
+      const nextBlank = !(doc.lines[after] ?? "").trim();
+      return { range: { start: pos, end: pos }, newText: `${eol}${body}${eol}${nextBlank ? "" : eol}` };
+    },
+  };
+}
+
+export { Config };

@@ -1,0 +1,287 @@
+/**
+ * Markdown block structure via markdown-it, parsed in chunks.
+ *
+ * A document is cut into chunks at ATX headings in column 0. Such a heading closes every open
+ * block except a fence or an HTML block, so each chunk parses the same alone as inside the
+ * whole document; a chunk whose fence or HTML block reaches its end is merged with the next.
+ * Chunks are cached by text, so after an edit only the edited chunk is parsed again.
+ */
+import MarkdownIt from "markdown-it";
+type Token = MarkdownIt.Token;
+
+const md = new MarkdownIt({ html: true, linkify: false });
+// Keep link destinations as written: the broken-link rule resolves them against the file system.
+md.normalizeLink = (url: string) => url;
+md.validateLink = () => true;
+
+export interface MdHeading {
+  line: number;
+  /** Exclusive end line (a setext heading spans two or more lines). */
+  endLine: number;
+  level: number;
+  /** Raw inline source of the heading text. */
+  text: string;
+  setext: boolean;
+}
+
+export type BlockKind = "paragraph" | "list-item" | "table-row" | "code" | "html";
+
+export interface MdBlock {
+  kind: BlockKind;
+  line: number;
+  endLine: number;
+  /** Raw inline source (paragraphs, list items, table cells joined by " | "), or code content. */
+  text: string;
+  /** List items: whether the list is ordered; table rows: whether this is the header row. */
+  ordered?: boolean;
+  header?: boolean;
+  cells?: string[];
+  /** Nesting depth of list items (0 = top-level list). */
+  depth: number;
+}
+
+export interface MdLink {
+  line: number;
+  href: string;
+}
+
+export interface ParsedChunk {
+  headings: MdHeading[];
+  blocks: MdBlock[];
+  links: MdLink[];
+  /** Line ranges [start, end) holding code or HTML comments: not prose. */
+  nonProse: Array<[number, number]>;
+  /** Line ranges [start, end) covered by a top-level block (lines outside are blank or link definitions). */
+  covered: Array<[number, number]>;
+  lineCount: number;
+  /** True when a fence or HTML block runs to the end of the chunk, so the chunk may continue past it. */
+  openAtEnd: boolean;
+}
+
+/** Bounded cache of parsed chunks keyed by their text; one per open document in the server. */
+export class ChunkCache {
+  private readonly map = new Map<string, ParsedChunk>();
+  constructor(private readonly limit = 512) {}
+
+  get(key: string): ParsedChunk | undefined {
+    const hit = this.map.get(key);
+    if (hit) {
+      this.map.delete(key);
+      this.map.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(key: string, value: ParsedChunk): void {
+    this.map.set(key, value);
+    if (this.map.size > this.limit) {
+      const oldest = this.map.keys().next().value;
+      if (oldest !== undefined) this.map.delete(oldest);
+    }
+  }
+}
+
+export interface ParsedMarkdown {
+  headings: MdHeading[];
+  blocks: MdBlock[];
+  links: MdLink[];
+  nonProse: Array<[number, number]>;
+  covered: Array<[number, number]>;
+}
+
+const ATX_IN_COLUMN_0 = /^#{1,6}(?:[ \t]|$)/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const HTML_RAW_OPEN = /^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)/i;
+
+/** Candidate chunk starts: ATX headings in column 0 outside obvious fences and raw HTML. */
+function chunkStarts(lines: readonly string[]): number[] {
+  const starts = [0];
+  let fence: string | null = null;
+  let htmlEnd: RegExp | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    if (fence !== null) {
+      const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
+      if (m?.[1] && m[1][0] === fence[0] && m[1].length >= fence.length) fence = null;
+      continue;
+    }
+    if (htmlEnd !== null) {
+      if (htmlEnd.test(line)) htmlEnd = null;
+      continue;
+    }
+    const f = FENCE_OPEN.exec(line);
+    if (f?.[1] && !(f[1][0] === "`" && line.slice(line.indexOf(f[1]) + f[1].length).includes("`"))) {
+      fence = f[1];
+      continue;
+    }
+    if (/^ {0,3}<!--/.test(line)) {
+      if (!line.includes("-->", line.indexOf("<!--") + 4)) htmlEnd = /-->/;
+      continue;
+    }
+    const raw = HTML_RAW_OPEN.exec(line);
+    if (raw?.[1]) {
+      const close = new RegExp(`</${raw[1]}>`, "i");
+      if (!close.test(line)) htmlEnd = close;
+      continue;
+    }
+    if (i > 0 && ATX_IN_COLUMN_0.test(line)) starts.push(i);
+  }
+  return starts;
+}
+
+function inlineText(tokens: Token[], i: number): string {
+  const t = tokens[i + 1];
+  return t && t.type === "inline" ? t.content : "";
+}
+
+function parseChunk(src: string): ParsedChunk {
+  const tokens = md.parse(src, {});
+  const lineCount = src.split("\n").length;
+  const headings: MdHeading[] = [];
+  const blocks: MdBlock[] = [];
+  const links: MdLink[] = [];
+  const nonProse: Array<[number, number]> = [];
+  const covered: Array<[number, number]> = [];
+  const listStack: boolean[] = [];
+  let openAtEnd = false;
+  let rowCells: string[] | null = null;
+  let rowLine = 0;
+  let inHead = false;
+
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    const map = tok.map;
+    if (map && tok.level === 0 && tok.nesting !== -1) covered.push([map[0], map[1]]);
+    switch (tok.type) {
+      case "heading_open":
+        if (map && tok.level === 0) {
+          headings.push({ line: map[0], endLine: map[1], level: Number(tok.tag.slice(1)), text: inlineText(tokens, i), setext: tok.markup === "=" || tok.markup === "-" });
+        }
+        break;
+      case "bullet_list_open":
+      case "ordered_list_open":
+        listStack.push(tok.type === "ordered_list_open");
+        break;
+      case "bullet_list_close":
+      case "ordered_list_close":
+        listStack.pop();
+        break;
+      case "list_item_open": {
+        // The item's own text is its first paragraph; nested lists become their own items.
+        let text = "";
+        for (let j = i + 1; j < tokens.length && tokens[j]!.level > tok.level; j++) {
+          if (tokens[j]!.type === "inline") {
+            text = tokens[j]!.content;
+            break;
+          }
+          if (tokens[j]!.type.endsWith("_list_open")) break;
+        }
+        if (map) blocks.push({ kind: "list-item", line: map[0], endLine: map[1], text, ordered: listStack[listStack.length - 1] ?? false, depth: listStack.length - 1 });
+        break;
+      }
+      case "paragraph_open":
+        if (map && listStack.length === 0) blocks.push({ kind: "paragraph", line: map[0], endLine: map[1], text: inlineText(tokens, i), depth: 0 });
+        break;
+      case "thead_open":
+        inHead = true;
+        break;
+      case "thead_close":
+        inHead = false;
+        break;
+      case "tr_open":
+        rowCells = [];
+        rowLine = map ? map[0] : rowLine;
+        break;
+      case "th_open":
+      case "td_open":
+        rowCells?.push(inlineText(tokens, i).trim());
+        break;
+      case "tr_close":
+        if (rowCells) blocks.push({ kind: "table-row", line: rowLine, endLine: rowLine + 1, text: rowCells.join(" | "), cells: rowCells, header: inHead, depth: 0 });
+        rowCells = null;
+        break;
+      case "fence":
+      case "code_block":
+        if (map) {
+          nonProse.push([map[0], map[1]]);
+          blocks.push({ kind: "code", line: map[0], endLine: map[1], text: tok.content, depth: 0 });
+          if (map[1] >= lineCount && tok.type === "fence") openAtEnd = true;
+        }
+        break;
+      case "html_block":
+        if (map) {
+          if (/^\s*<!--/.test(tok.content)) nonProse.push([map[0], map[1]]);
+          blocks.push({ kind: "html", line: map[0], endLine: map[1], text: tok.content, depth: 0 });
+          if (map[1] >= lineCount) openAtEnd = true;
+        }
+        break;
+      case "inline":
+        if (map && tok.children) collectLinks(tok, map, src, links);
+        break;
+    }
+  }
+  return { headings, blocks, links, nonProse, covered, lineCount, openAtEnd };
+}
+
+let lineStartsCache: { src: string; starts: number[] } | null = null;
+
+function collectLinks(tok: Token, map: [number, number], src: string, out: MdLink[]): void {
+  for (const child of tok.children ?? []) {
+    if (child.type !== "link_open") continue;
+    const attr = child.attrGet("href");
+    if (attr === null) continue;
+    const href = String(attr);
+    out.push({ line: locateLine(src, map, href), href });
+  }
+}
+
+/** The line of the block that holds `href`; the block's first line when it is not found (reference links). */
+function locateLine(src: string, map: [number, number], href: string): number {
+  if (lineStartsCache?.src !== src) {
+    const starts = [0];
+    for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) starts.push(i + 1);
+    lineStartsCache = { src, starts };
+  }
+  const starts = lineStartsCache.starts;
+  for (let l = map[0]; l < map[1]; l++) {
+    const line = src.slice(starts[l], (starts[l + 1] ?? src.length + 1) - 1);
+    if (line.includes(href)) return l;
+  }
+  return map[0];
+}
+
+/**
+ * Parses `lines[from..]` (the body after front matter) and returns structure with absolute line
+ * numbers. `cache` is optional; the server passes one per document.
+ */
+export function parseMarkdown(lines: readonly string[], from: number, cache?: ChunkCache): ParsedMarkdown {
+  const body = lines.slice(from);
+  const starts = chunkStarts(body);
+  const out: ParsedMarkdown = { headings: [], blocks: [], links: [], nonProse: [], covered: [] };
+  let k = 0;
+  while (k < starts.length) {
+    const begin = starts[k]!;
+    let next = k + 1;
+    let chunk: ParsedChunk;
+    for (;;) {
+      const end = next < starts.length ? starts[next]! : body.length;
+      const src = body.slice(begin, end).join("\n");
+      let parsed = cache?.get(src);
+      if (!parsed) {
+        parsed = parseChunk(src);
+        cache?.set(src, parsed);
+      }
+      chunk = parsed;
+      if (!chunk.openAtEnd || next >= starts.length) break;
+      next++;
+    }
+    const offset = from + begin;
+    for (const h of chunk.headings) out.headings.push({ ...h, line: h.line + offset, endLine: h.endLine + offset });
+    for (const b of chunk.blocks) out.blocks.push({ ...b, line: b.line + offset, endLine: b.endLine + offset });
+    for (const l of chunk.links) out.links.push({ line: l.line + offset, href: l.href });
+    for (const [s, e] of chunk.nonProse) out.nonProse.push([s + offset, e + offset]);
+    for (const [s, e] of chunk.covered) out.covered.push([s + offset, e + offset]);
+    k = next;
+  }
+  return out;
+}

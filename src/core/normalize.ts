@@ -1,0 +1,22 @@
+/**
+ * Heading normalisation for alias matching: case-, width- and punctuation-insensitive, and
+ * blind to numbering ("2.", "二、", "(a)") and a trailing parenthetical ("Metrics (KPIs)").
+ */
+const NUMBERING = /^(?:\d+(?:\.\d+)*\.?|[一二三四五六七八九十]+[、.．]|\(?[a-z]\)|[ivx]+\.)\s*/i;
+const TRAILING_PAREN = /\s*[(（][^()（）]*[)）]\s*$/;
+const INLINE_MARKUP = /[*_`~]|<[^>]*>|\[([^\]]*)\]\([^)]*\)/g;
+const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+
+export function normalizeHeading(text: string): string {
+  let s = text.normalize("NFKC").replace(INLINE_MARKUP, (_m, linkText: string | undefined) => linkText ?? "");
+  s = s.replace(/\s+#+\s*$/, "").trim();
+  s = s.replace(NUMBERING, "");
+  const withoutParen = s.replace(TRAILING_PAREN, "");
+  if (withoutParen.trim()) s = withoutParen;
+  return s.toLowerCase().replace(NOT_WORD, "");
+}
+
+/** Display form of a heading's inline source: markup removed, closing #'s dropped. */
+export function plainHeading(text: string): string {
+  return text.replace(/\s+#+\s*$/, "").replace(INLINE_MARKUP, (_m, linkText: string | undefined) => linkText ?? "").trim();
+}

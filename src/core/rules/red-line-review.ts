@@ -1,0 +1,44 @@
+import type { Rule } from "../rule";
+import { contentBlocks } from "../document";
+import { proseLines } from "../prose";
+import type { Localized } from "../i18n";
+
+const DOMAINS: Array<{ re: RegExp; name: Localized }> = [
+  { re: /\b(?:credit|loan|lending|mortgage)[- ](?:approvals?|decisions?|underwriting|limits?)\b|\bunderwrit(?:e|es|ing)\b|信贷审批|贷款审批|授信|放贷审批|放贷/i, name: { en: "credit or loan decisions", "zh-CN": "信贷审批" } },
+  { re: /\bmedical diagnos[ie]s\b|\bdiagnos(?:e|es|is|ing)\b|\btreatment (?:plans?|decisions?)\b|诊断|诊疗|治疗方案/i, name: { en: "medical diagnosis", "zh-CN": "医疗诊断" } },
+  { re: /\blegal (?:judge?ments?|rulings?|verdicts?|decisions?)\b|\bsentencing\b|\bverdicts?\b|司法|判决|裁判|量刑/i, name: { en: "legal judgement", "zh-CN": "司法判断" } },
+  { re: /\bhiring (?:decisions?|recommendations?)\b|\bcandidate (?:screening|rejection|ranking)\b|\b(?:resume|CV) screening\b|招聘|录用|简历筛选/i, name: { en: "hiring decisions", "zh-CN": "招聘决策" } },
+];
+
+/** PM006: a red-line domain is in scope but no human review gate says who decides. Always an error. */
+export const redLineReview: Rule = {
+  id: "PM006",
+  name: "red-line-review",
+  description: { en: "The spec covers a red-line domain (credit, diagnosis, legal judgement, hiring) but has no human review gate.", "zh-CN": "文档涉及红线领域（信贷、诊断、司法、招聘），但没有人工复核环节。" },
+  tags: ["risk", "compliance"],
+  severity: { draft: "error", review: "error", approved: "error", shipped: "error", deprecated: "error" },
+  fixable: true,
+  needsTemplate: false,
+  check(ctx, report) {
+    const reviews = ctx.byId.get("human-review") ?? [];
+    if (reviews.some((s) => contentBlocks(ctx.doc, s).length > 0)) return;
+    for (const { line, text } of proseLines(ctx, false)) {
+      for (const d of DOMAINS) {
+        const m = d.re.exec(text);
+        if (!m) continue;
+        const existing = reviews[0];
+        const fix = existing ? ctx.fillSection(existing) : ctx.insertSection("human-review");
+        report({
+          range: { start: { line, character: m.index }, end: { line, character: m.index + m[0].length } },
+          section: "human-review",
+          message: {
+            en: `This spec covers ${d.name.en} ("${m[0]}"), which an AI must not decide alone, but has no human review gate: add one with its trigger, SLA and timeout path.`,
+            "zh-CN": `本文档涉及${d.name["zh-CN"]}（“${m[0]}”），此类决定不能由 AI 单独做出，但缺少人工复核环节：请补充触发条件、时限和超时处理。`,
+          },
+          ...(fix ? { fix: [fix] } : {}),
+        });
+        return;
+      }
+    }
+  },
+};

@@ -1,0 +1,296 @@
+/**
+ * Templates are the schema. A template is a Markdown file whose front matter carries a
+ * `pm-template` block (id, language, and per section: required, content check, aliases, why);
+ * its `##` headings and the text under them are what a fix inserts. The remaining front
+ * matter keys become the front matter of a new document.
+ *
+ * One file per template id declares the schema (`required`, `check`, order); files of the same
+ * id in other languages are translations: headings, bodies and `why` text only.
+ */
+import { parseDocument as parseYaml, isMap, isScalar, Scalar, visit, type Document } from "yaml";
+import { parseDocument, type ParsedDocument } from "./document";
+import { catalogEntry } from "./catalog";
+import { normalizeHeading } from "./normalize";
+import { PmError, lineColumnAt } from "./errors";
+import { CHECK_NAMES, type CheckName } from "./checks";
+import { LANGS, STATUSES, type Lang, type Status } from "./types";
+
+export type TemplateOrigin = "built-in" | "workspace";
+
+export interface SectionSpec {
+  id: string;
+  required: boolean;
+  check: CheckName | null;
+  /** Statuses in which the section may be empty (open questions while drafting). */
+  emptyAllowedIn: Status[];
+  /** Aliases declared by the template (every variant), beyond the catalog's. */
+  aliases: string[];
+}
+
+export interface SectionText {
+  heading: string;
+  level: number;
+  /** Markdown under the heading, without leading or trailing blank lines. */
+  body: string;
+  /** What the section must contain and why: shown on hover and in completions. */
+  why: string;
+}
+
+export interface TemplateVariant {
+  lang: Lang;
+  file: string;
+  name: string;
+  description: string;
+  sections: Map<string, SectionText>;
+  /** The whole template file, used to scaffold a new document. */
+  source: string;
+}
+
+export interface Template {
+  id: string;
+  origin: TemplateOrigin;
+  /** Sections in the template's order. */
+  sections: SectionSpec[];
+  variants: Map<Lang, TemplateVariant>;
+}
+
+export interface TemplateFile {
+  file: string;
+  text: string;
+}
+
+interface ParsedTemplateFile {
+  id: string;
+  lang: Lang;
+  hasSchema: boolean;
+  specs: SectionSpec[];
+  variant: TemplateVariant;
+}
+
+function fail(file: string, text: string, offset: number, message: string): never {
+  const { line, column } = lineColumnAt(text, offset);
+  throw new PmError(file, line, column, message);
+}
+
+/** Offset in the file of a YAML node inside the front matter (which starts after "---\n"). */
+function nodeOffset(doc: Document, path: Array<string | number>, fmOffset: number): number {
+  const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+  return fmOffset + (node?.range?.[0] ?? 0);
+}
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+const SECTION_KEYS = new Set(["required", "check", "aliases", "why", "emptyAllowedIn"]);
+
+export function parseTemplateFile(file: string, text: string): ParsedTemplateFile {
+  const doc: ParsedDocument = parseDocument(file, text.replace(/^\uFEFF/, ""));
+  const fm = doc.frontMatter;
+  if (fm.error) fail(file, text, doc.index.offsetAt(fm.error.range.start), `${fm.error.message}. A template starts with front matter holding a pm-template block.`);
+  if (!fm.lines) fail(file, text, 0, "a template must start with front matter (---) holding a pm-template block with its id and lang");
+  const fmOffset = doc.index.starts[1] ?? 0;
+  const yaml = parseYaml(doc.lines.slice(1, fm.lines[1] - 1).join("\n"));
+  const meta = fm.data["pm-template"];
+  if (!meta || typeof meta !== "object" || Array.isArray(meta)) fail(file, text, 0, "front matter has no pm-template mapping (pm-template: {id: ..., lang: ...})");
+  const m = meta as Record<string, unknown>;
+  const at = (...path: Array<string | number>) => nodeOffset(yaml, ["pm-template", ...path], fmOffset);
+
+  const id = m["id"];
+  if (typeof id !== "string" || !ID_PATTERN.test(id)) fail(file, text, at("id"), "pm-template.id must be a lower-case id such as ai-feature-prd");
+  const lang = m["lang"] ?? "en";
+  if (typeof lang !== "string" || !(LANGS as readonly string[]).includes(lang)) fail(file, text, at("lang"), `pm-template.lang must be one of ${LANGS.join(", ")}`);
+  const name = typeof m["name"] === "string" ? m["name"] : id;
+  const description = typeof m["description"] === "string" ? m["description"] : "";
+
+  const rawSections = m["sections"] ?? {};
+  if (typeof rawSections !== "object" || Array.isArray(rawSections) || rawSections === null) fail(file, text, at("sections"), "pm-template.sections must map section ids to their settings");
+  const sectionMeta = rawSections as Record<string, unknown>;
+  let hasSchema = false;
+  const specById = new Map<string, SectionSpec>();
+  const whyById = new Map<string, string>();
+  for (const [sid, value] of Object.entries(sectionMeta)) {
+    if (!ID_PATTERN.test(sid)) fail(file, text, at("sections", sid), `section id "${sid}" must be lower-case letters, digits and dashes`);
+    const v = (value ?? {}) as Record<string, unknown>;
+    if (typeof v !== "object" || Array.isArray(v)) fail(file, text, at("sections", sid), `section "${sid}" must be a mapping (required, check, aliases, why, emptyAllowedIn)`);
+    for (const key of Object.keys(v)) {
+      if (!SECTION_KEYS.has(key)) fail(file, text, at("sections", sid, key), `unknown key "${key}" in section "${sid}"; allowed: ${[...SECTION_KEYS].join(", ")}`);
+    }
+    if (v["required"] !== undefined && typeof v["required"] !== "boolean") fail(file, text, at("sections", sid, "required"), `sections.${sid}.required must be true or false`);
+    if (v["check"] !== undefined && v["check"] !== null && !(CHECK_NAMES as readonly string[]).includes(String(v["check"]))) {
+      fail(file, text, at("sections", sid, "check"), `sections.${sid}.check "${String(v["check"])}" is not a known check; use one of ${CHECK_NAMES.join(", ")}`);
+    }
+    const aliases = v["aliases"] ?? [];
+    if (!Array.isArray(aliases) || aliases.some((a) => typeof a !== "string")) fail(file, text, at("sections", sid, "aliases"), `sections.${sid}.aliases must be a list of headings`);
+    const emptyIn = v["emptyAllowedIn"] ?? [];
+    if (!Array.isArray(emptyIn) || emptyIn.some((s) => !(STATUSES as readonly string[]).includes(String(s)))) {
+      fail(file, text, at("sections", sid, "emptyAllowedIn"), `sections.${sid}.emptyAllowedIn must list statuses from ${STATUSES.join(", ")}`);
+    }
+    if (v["required"] !== undefined || v["check"] !== undefined || v["emptyAllowedIn"] !== undefined) hasSchema = true;
+    if (!catalogEntry(sid) && (aliases as string[]).length === 0) fail(file, text, at("sections", sid), `section "${sid}" is not in the catalog, so it needs aliases: the headings it is known by`);
+    specById.set(sid, {
+      id: sid,
+      required: v["required"] === true,
+      check: (v["check"] as CheckName | undefined) ?? null,
+      emptyAllowedIn: emptyIn as Status[],
+      aliases: aliases as string[],
+    });
+    if (typeof v["why"] === "string") whyById.set(sid, v["why"]);
+  }
+
+  // Match the body's `##` headings to the declared ids.
+  const matcher = new AliasMatcher();
+  for (const spec of specById.values()) matcher.add(spec.id, spec.aliases);
+  const specs: SectionSpec[] = [];
+  const texts = new Map<string, SectionText>();
+  const level2 = doc.sections.filter((s) => s.level === 2);
+  for (const s of level2) {
+    const sid = matcher.match(s.title, [...specById.keys()]);
+    if (!sid) {
+      fail(file, text, doc.index.starts[s.heading.line] ?? 0, `heading "## ${s.title}" matches no section declared in pm-template.sections; declare its id there (with aliases if it is not in the catalog)`);
+    }
+    if (texts.has(sid)) fail(file, text, doc.index.starts[s.heading.line] ?? 0, `section "${sid}" appears twice in the template`);
+    const bodyLines = doc.lines.slice(s.heading.endLine, s.end);
+    while (bodyLines.length && !bodyLines[0]!.trim()) bodyLines.shift();
+    while (bodyLines.length && !bodyLines[bodyLines.length - 1]!.trim()) bodyLines.pop();
+    texts.set(sid, { heading: s.title, level: s.level, body: bodyLines.join("\n"), why: whyById.get(sid) ?? "" });
+    specs.push(specById.get(sid)!);
+  }
+  for (const sid of specById.keys()) {
+    if (!texts.has(sid)) fail(file, text, at("sections", sid), `section "${sid}" is declared but the template has no "## " heading for it`);
+  }
+  return { id, lang: lang as Lang, hasSchema, specs, variant: { lang: lang as Lang, file, name, description, sections: texts, source: text } };
+}
+
+/** Heading -> section id, through the catalog's names, the template's and the config's aliases. */
+export class AliasMatcher {
+  private readonly byAlias = new Map<string, string>();
+
+  add(id: string, extra: readonly string[] = []): void {
+    const entry = catalogEntry(id);
+    const names = entry ? [entry.id, entry.en, entry.zh, ...entry.aliases, ...extra] : [id, ...extra];
+    for (const n of names) {
+      const key = normalizeHeading(n);
+      if (key && !this.byAlias.has(key)) this.byAlias.set(key, id);
+    }
+  }
+
+  /** The id a heading stands for, or null. `allowed` limits the answer to a template's ids. */
+  match(heading: string, allowed?: readonly string[]): string | null {
+    const id = this.byAlias.get(normalizeHeading(heading)) ?? null;
+    if (id && allowed && !allowed.includes(id)) return null;
+    return id;
+  }
+}
+
+export class TemplateRegistry {
+  private constructor(private readonly byId: Map<string, Template>) {}
+
+  static empty(): TemplateRegistry {
+    return new TemplateRegistry(new Map());
+  }
+
+  /**
+   * Builds the registry. Workspace templates replace built-in ones of the same id. A template
+   * file that fails to parse is reported in `errors` and skipped; the rest still load.
+   */
+  static build(builtIn: readonly TemplateFile[], workspace: readonly TemplateFile[] = []): { registry: TemplateRegistry; errors: PmError[] } {
+    const errors: PmError[] = [];
+    const byId = new Map<string, Template>();
+    for (const [origin, files] of [["built-in", builtIn], ["workspace", workspace]] as const) {
+      const groups = new Map<string, ParsedTemplateFile[]>();
+      for (const f of files) {
+        try {
+          const parsed = parseTemplateFile(f.file, f.text);
+          const g = groups.get(parsed.id) ?? [];
+          g.push(parsed);
+          groups.set(parsed.id, g);
+        } catch (e) {
+          if (e instanceof PmError) errors.push(e);
+          else errors.push(new PmError(f.file, 1, 1, `could not read template: ${(e as Error).message}`));
+        }
+      }
+      for (const [id, group] of groups) {
+        const schemas = group.filter((g) => g.hasSchema);
+        if (schemas.length > 1) {
+          errors.push(new PmError(schemas[1]!.variant.file, 1, 1, `template "${id}" already declares required/check in ${schemas[0]!.variant.file}; a translation may only give headings, bodies and why`));
+        }
+        const primary = schemas[0] ?? group[0]!;
+        const variants = new Map<Lang, TemplateVariant>();
+        for (const g of group) {
+          if (variants.has(g.lang)) {
+            errors.push(new PmError(g.variant.file, 1, 1, `template "${id}" has two ${g.lang} files (also ${variants.get(g.lang)!.file})`));
+            continue;
+          }
+          const missing = primary.specs.filter((s) => !g.variant.sections.has(s.id)).map((s) => s.id);
+          if (g !== primary && missing.length > 0) {
+            errors.push(new PmError(g.variant.file, 1, 1, `translation of "${id}" lacks sections ${missing.join(", ")}; fixes in ${g.lang} will use ${primary.lang} text for them`));
+          }
+          variants.set(g.lang, g.variant);
+        }
+        // Aliases declared by any variant apply to all, so a heading in either language matches.
+        const aliases = new Map<string, string[]>();
+        for (const g of group) for (const s of g.specs) aliases.set(s.id, [...(aliases.get(s.id) ?? []), ...s.aliases]);
+        const sections = primary.specs.map((s) => ({ ...s, aliases: aliases.get(s.id) ?? [] }));
+        byId.set(id, { id, origin, sections, variants });
+      }
+    }
+    return { registry: new TemplateRegistry(byId), errors };
+  }
+
+  get(id: string): Template | undefined {
+    return this.byId.get(id);
+  }
+
+  ids(): string[] {
+    return [...this.byId.keys()].sort();
+  }
+
+  all(): Template[] {
+    return this.ids().map((id) => this.byId.get(id)!);
+  }
+
+  /** Section text in the wanted language, falling back to any variant of the template. */
+  sectionText(template: Template, sectionId: string, lang: Lang): SectionText | undefined {
+    return template.variants.get(lang)?.sections.get(sectionId) ?? [...template.variants.values()].map((v) => v.sections.get(sectionId)).find((s) => s !== undefined);
+  }
+
+  /** Section text from the given template or, failing that, any template that has the section. */
+  anySectionText(preferred: Template | undefined, sectionId: string, lang: Lang): SectionText | undefined {
+    if (preferred) {
+      const own = this.sectionText(preferred, sectionId, lang);
+      if (own) return own;
+    }
+    for (const t of this.all()) {
+      const s = this.sectionText(t, sectionId, lang);
+      if (s) return s;
+    }
+    return undefined;
+  }
+}
+
+/** Values substituted into a template when scaffolding. Only these names exist: no expressions. */
+export interface ScaffoldValues {
+  title: string;
+  owner: string;
+  date: string;
+}
+
+const PLACEHOLDER = /\{\{\s*(title|owner|date)\s*\}\}/g;
+
+/** Renders a template variant as a new document: front matter without pm-template, values filled in. */
+export function renderTemplate(variant: TemplateVariant, values: ScaffoldValues): string {
+  const text = variant.source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const close = text.indexOf("\n---", 4);
+  const fmText = text.slice(4, close + 1);
+  const body = text.slice(text.indexOf("\n", close + 1) + 1);
+  const yaml = parseYaml(fmText);
+  yaml.delete("pm-template");
+  visit(yaml, {
+    Scalar(_key, node: Scalar) {
+      if (typeof node.value === "string") node.value = node.value.replace(PLACEHOLDER, (_m, k: keyof ScaffoldValues) => values[k]);
+    },
+  });
+  if (isMap(yaml.contents)) {
+    for (const pair of yaml.contents.items) if (isScalar(pair.value) && typeof pair.value.value === "string" && pair.value.value === "") pair.value.type = Scalar.QUOTE_DOUBLE;
+  }
+  const fm = yaml.toString({ lineWidth: 0 });
+  return `---\n${fm}---\n${body.replace(PLACEHOLDER, (_m, k: keyof ScaffoldValues) => values[k])}`;
+}
