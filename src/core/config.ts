@@ -41,15 +41,19 @@ function validate(data: unknown): ErrorObject[] {
   return validator(data) ? [] : (validator.errors ?? []);
 }
 
+const RULE_VALUE = /^(?:\/overrides\/\d+)?\/rules\/[^/]+(?:\/[^/]+)?$/;
+
 function describe(err: ErrorObject): string {
   const where = err.instancePath ? `"${err.instancePath.slice(1).split("/").join(".")}"` : "the config";
   const p = err.params as Record<string, unknown>;
+  if (err.propertyName !== undefined) return `${where} names an unknown rule "${err.propertyName}"; run \`pmw rules\` for the list`;
+  if (RULE_VALUE.test(err.instancePath)) {
+    return `${where} must be "error", "warning", "info", "hint" or "off", or severities by status such as {"draft": "info", "default": "error"}`;
+  }
   switch (err.keyword) {
     case "additionalProperty":
     case "additionalProperties":
       return `${where} has unknown key "${String(p["additionalProperty"])}"; remove it or check its spelling`;
-    case "propertyNames":
-      return `${where} names an unknown rule "${String(p["propertyName"])}"; run \`pmw rules\` for the list`;
     case "enum":
       return `${where} must be one of ${(p["allowedValues"] as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
     case "type":
@@ -100,7 +104,7 @@ export class Config {
       const err = problems[0]!;
       const path = err.instancePath.split("/").slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~")));
       const p = err.params as Record<string, unknown>;
-      const key = (p["additionalProperty"] ?? p["propertyName"]) as string | undefined;
+      const key = (p["additionalProperty"] ?? err.propertyName) as string | undefined;
       let node = findNodeAtLocation(root, path) ?? root;
       if (key !== undefined) node = findNodeAtLocation(root, [...path, key])?.parent?.children?.[0] ?? node;
       const { line, column } = lineColumnAt(text, node.offset);

@@ -53,12 +53,15 @@ export function fixEdits(findings: readonly Finding[]): TextEdit[] {
  */
 export function fixAll(text: string, lint: (text: string) => readonly Finding[], maxPasses = 10): { text: string; passes: number } {
   let current = text;
+  let fixable = lint(current).filter((f) => f.fix?.length);
   for (let pass = 1; pass <= maxPasses; pass++) {
-    const edits = fixEdits(lint(current));
-    if (edits.length === 0) return { text: current, passes: pass - 1 };
-    const next = applyEdits(current, edits).text;
-    if (next === current) return { text: current, passes: pass };
+    if (fixable.length === 0) return { text: current, passes: pass - 1 };
+    const next = applyEdits(current, fixEdits(fixable)).text;
+    const remaining = lint(next).filter((f) => f.fix?.length);
+    // A pass that fixes nothing would repeat forever (text inserted where it has no effect): keep the last good text.
+    if (next === current || remaining.length >= fixable.length) return { text: current, passes: pass - 1 };
     current = next;
+    fixable = remaining;
   }
   return { text: current, passes: maxPasses };
 }

@@ -37,6 +37,8 @@ export interface LintResult {
   findings: Finding[];
   /** The parsed document and its sections with ids, for editor features. */
   doc: ParsedDocument;
+  /** The document's sections with catalog ids resolved against the template and config aliases. */
+  sections: Section[];
 }
 
 export function relativePath(root: string, file: string): string {
@@ -78,7 +80,7 @@ export function lintText(file: string, text: string, env: LintEnvironment, cache
               message: localize({ en: `File is larger than ${mb} MB (maxFileSize), so it was not linted.`, "zh-CN": `文件超过 ${mb} MB（maxFileSize），未做检查。` }, lang),
             },
           ];
-    return { file, template: null, isSpec: true, status: null, lang, findings, doc };
+    return { file, template: null, isSpec: true, status: null, lang, findings, doc, sections: doc.sections };
   }
 
   const doc = parseDocument(file, text, cache);
@@ -87,9 +89,12 @@ export function lintText(file: string, text: string, env: LintEnvironment, cache
   const rawStatus = doc.frontMatter.data["status"];
   const status = typeof rawStatus === "string" && (STATUSES as readonly string[]).includes(rawStatus) ? (rawStatus as Status) : null;
   const docLang: Lang = doc.frontMatter.data["lang"] !== undefined ? doc.lang : (settings.lang ?? doc.lang);
-  if (!templateId) return { file, template: null, isSpec: false, status, lang: docLang, findings: [], doc };
+  // Template files describe specs; they are not specs themselves.
+  if (doc.frontMatter.data["pm-template"] !== undefined) return { file, template: null, isSpec: false, status, lang: docLang, findings: [], doc };
+  // Broken front matter still marks the file as meant to be a spec: report it rather than skip.
+  if (!templateId && !doc.frontMatter.error) return { file, template: null, isSpec: false, status, lang: docLang, findings: [], doc, sections: doc.sections };
 
-  const template = env.registry.get(templateId) ?? null;
+  const template = templateId ? (env.registry.get(templateId) ?? null) : null;
   const matcher = new AliasMatcher();
   for (const spec of template?.sections ?? []) matcher.add(spec.id, [...spec.aliases, ...(settings.aliases[spec.id] ?? [])]);
   for (const entry of CATALOG) matcher.add(entry.id, settings.aliases[entry.id] ?? []);
@@ -122,7 +127,7 @@ export function lintText(file: string, text: string, env: LintEnvironment, cache
     findings.push(...found);
   }
   findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.ruleId.localeCompare(b.ruleId));
-  return { file, template: templateId, isSpec: true, status, lang: docLang, findings, doc };
+  return { file, template: templateId, isSpec: true, status, lang: docLang, findings, doc, sections };
 }
 
 /** Keeps every range inside the document, whatever a rule computed. */
@@ -136,7 +141,7 @@ function clampRange(r: Range, doc: ParsedDocument): Range {
 function makeContext(
   doc: ParsedDocument,
   file: string,
-  templateId: string,
+  templateId: string | null,
   template: RuleContext["template"],
   status: Status | null,
   docLang: Lang,
@@ -154,7 +159,24 @@ function makeContext(
       : doc.index.trimmedLineRange(0);
   let idAt: Array<string | null> | null = null;
 
-  const insertAtLine = (line: number, block: string): TextEdit => {
+  let lastContentLine = doc.lines.length - 1;
+  while (lastContentLine > 0 && !(doc.lines[lastContentLine] ?? "").trim()) lastContentLine--;
+  /** Text inserted at `line` would land inside a code block or raw HTML, where it is not Markdown. */
+  const insideCode = (line: number): boolean =>
+    doc.md.blocks.some((b) => {
+      if (b.kind !== "code" && b.kind !== "html") return false;
+      if (line > b.line && line < b.endLine) return true;
+      // At the end of the document: only a block left open (no closing line) swallows the insertion.
+      if (line >= doc.lines.length && b.endLine > lastContentLine) {
+        const last = doc.lines[b.endLine - 1] ?? "";
+        const closed = b.kind === "code" ? b.endLine - 1 > b.line && /^ {0,3}(`{3,}|~{3,})\s*$/.test(last) : /-->|<\/\w+>\s*$/.test(last) || !last.trim();
+        return !closed;
+      }
+      return false;
+    });
+
+  const insertAtLine = (line: number, block: string): TextEdit | undefined => {
+    if (insideCode(line)) return undefined;
     if (line > lastLine) {
       const lastText = doc.lines[lastLine] ?? "";
       const pos = { line: lastLine, character: lastText.length };
@@ -230,6 +252,7 @@ function makeContext(
         const end = { line: lastLine, character: (doc.lines[lastLine] ?? "").length };
         return { range: { start: end, end }, newText: `${eol}${eol}${body}${eol}` };
       }
+      if (insideCode(after)) return undefined;
       const pos = { line: after, character: 0 };
       const nextBlank = !(doc.lines[after] ?? "").trim();
       return { range: { start: pos, end: pos }, newText: `${eol}${body}${eol}${nextBlank ? "" : eol}` };

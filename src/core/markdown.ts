@@ -136,7 +136,11 @@ function inlineText(tokens: Token[], i: number): string {
 
 function parseChunk(src: string): ParsedChunk {
   const tokens = md.parse(src, {});
-  const lineCount = src.split("\n").length;
+  const srcLines = src.split("\n");
+  const lineCount = srcLines.length;
+  // markdown-it ends an unclosed block at the last line it sees, which excludes trailing blank lines.
+  let contentEnd = lineCount;
+  while (contentEnd > 0 && !srcLines[contentEnd - 1]!.trim()) contentEnd--;
   const headings: MdHeading[] = [];
   const blocks: MdBlock[] = [];
   const links: MdLink[] = [];
@@ -205,14 +209,14 @@ function parseChunk(src: string): ParsedChunk {
         if (map) {
           nonProse.push([map[0], map[1]]);
           blocks.push({ kind: "code", line: map[0], endLine: map[1], text: tok.content, depth: 0 });
-          if (map[1] >= lineCount && tok.type === "fence") openAtEnd = true;
+          if (map[1] >= contentEnd && tok.type === "fence") openAtEnd = true;
         }
         break;
       case "html_block":
         if (map) {
           if (/^\s*<!--/.test(tok.content)) nonProse.push([map[0], map[1]]);
           blocks.push({ kind: "html", line: map[0], endLine: map[1], text: tok.content, depth: 0 });
-          if (map[1] >= lineCount) openAtEnd = true;
+          if (map[1] >= contentEnd) openAtEnd = true;
         }
         break;
       case "inline":

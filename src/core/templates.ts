@@ -159,6 +159,8 @@ export function parseTemplateFile(file: string, text: string): ParsedTemplateFil
   return { id, lang: lang as Lang, hasSchema, specs, variant: { lang: lang as Lang, file, name, description, sections: texts, source: text } };
 }
 
+const BILINGUAL_SEPARATOR = /\s[/|｜／]\s|｜|／/;
+
 /** Heading -> section id, through the catalog's names, the template's and the config's aliases. */
 export class AliasMatcher {
   private readonly byAlias = new Map<string, string>();
@@ -174,7 +176,14 @@ export class AliasMatcher {
 
   /** The id a heading stands for, or null. `allowed` limits the answer to a template's ids. */
   match(heading: string, allowed?: readonly string[]): string | null {
-    const id = this.byAlias.get(normalizeHeading(heading)) ?? null;
+    let id = this.byAlias.get(normalizeHeading(heading)) ?? null;
+    // Bilingual headings: "Failure criteria / 失败标准", "成功指标 | Success metrics".
+    if (!id && BILINGUAL_SEPARATOR.test(heading)) {
+      for (const part of heading.split(BILINGUAL_SEPARATOR)) {
+        id = this.byAlias.get(normalizeHeading(part)) ?? null;
+        if (id) break;
+      }
+    }
     if (id && allowed && !allowed.includes(id)) return null;
     return id;
   }

@@ -46,7 +46,7 @@ export const frontMatter: Rule = {
     }
     const lineRange = ctx.doc.index.lineRange(0);
     if (!fm.lines) {
-      const lines = ["---", ...REQUIRED_KEYS.map((k) => `${k}: ${defaultValue(ctx, k) ?? ""}`), ...(ctx.templateId ? [`template: ${ctx.templateId}`] : []), "---", ""];
+      const lines = ["---", ...REQUIRED_KEYS.map((k) => `${k}:${defaultValue(ctx, k) === null ? "" : ` ${defaultValue(ctx, k)}`}`), ...(ctx.templateId ? [`template: ${ctx.templateId}`] : []), "---", ""];
       report({
         range: lineRange,
         message: { en: "No front matter: add title, owner, status and updated between --- lines at the top.", "zh-CN": "缺少 front matter：请在文件开头的 --- 之间填写 title、owner、status、updated。" },

@@ -1,4 +1,5 @@
 import type { Rule } from "../rule";
+import type { Lang } from "../types";
 
 /** PM001: a section the template requires is absent. */
 export const missingSection: Rule = {
@@ -12,13 +13,13 @@ export const missingSection: Rule = {
   check(ctx, report) {
     for (const spec of ctx.template?.sections ?? []) {
       if (!spec.required || ctx.byId.has(spec.id)) continue;
-      const text = ctx.registry.sectionText(ctx.template!, spec.id, ctx.docLang);
-      const heading = text?.heading ?? spec.id;
+      // Name the section in the language of the message, whatever the document's language.
+      const heading = (lang: Lang) => ctx.registry.sectionText(ctx.template!, spec.id, lang)?.heading ?? spec.id;
       const fix = ctx.insertSection(spec.id);
       report({
         range: ctx.anchor,
         section: spec.id,
-        message: { en: `Missing required section "${heading}" (${spec.id}).`, "zh-CN": `缺少必需章节“${heading}”（${spec.id}）。` },
+        message: { en: `Missing required section "${heading("en")}" (${spec.id}).`, "zh-CN": `缺少必需章节“${heading("zh-CN")}”（${spec.id}）。` },
         ...(fix ? { fix: [fix] } : {}),
       });
     }
