@@ -55,7 +55,7 @@ export function formatStylish(reports: FileReport[], cwd: string, skipped: numbe
   for (const r of reports) {
     if (r.findings.length === 0) continue;
     out.push(paint("4", relative(cwd, r.file) || r.file) + paint("2", r.template ? `  (${r.template})` : ""));
-    const width = Math.max(...r.findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1}`.length));
+    const width = r.findings.reduce((w, f) => Math.max(w, `${f.range.start.line + 1}:${f.range.start.character + 1}`.length), 0);
     for (const f of r.findings) {
       totals[f.severity]++;
       if (f.fix?.length) fixable++;

@@ -4,7 +4,7 @@
  */
 import { parseTree, findNodeAtLocation, printParseErrorCode, type ParseError, type Node } from "jsonc-parser";
 import Ajv, { type ErrorObject } from "ajv";
-import picomatch from "picomatch";
+import { globMatcher } from "./glob";
 import schema from "../../schemas/pm-config.schema.json";
 import { PmError, lineColumnAt } from "./errors";
 import type { Lang, SeveritySetting, Status } from "./types";
@@ -75,10 +75,9 @@ export class Config {
     /** The config file, or null for defaults. */
     readonly file: string | null,
   ) {
-    const opts = { dot: true };
-    this.overrideMatchers = (data.overrides ?? []).map((o) => ({ match: picomatch(o.files, opts), o }));
-    this.templateMatchers = Object.entries(data.templates ?? {}).map(([glob, id]) => ({ match: picomatch(glob, opts), id }));
-    this.ignoreMatcher = data.ignore?.length ? picomatch(data.ignore, opts) : null;
+    this.overrideMatchers = (data.overrides ?? []).map((o) => ({ match: globMatcher(o.files), o }));
+    this.templateMatchers = Object.entries(data.templates ?? {}).map(([glob, id]) => ({ match: globMatcher(glob), id }));
+    this.ignoreMatcher = data.ignore?.length ? globMatcher(data.ignore) : null;
   }
 
   static defaults(): Config {

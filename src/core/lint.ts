@@ -90,7 +90,7 @@ export function lintText(file: string, text: string, env: LintEnvironment, cache
   const status = typeof rawStatus === "string" && (STATUSES as readonly string[]).includes(rawStatus) ? (rawStatus as Status) : null;
   const docLang: Lang = doc.frontMatter.data["lang"] !== undefined ? doc.lang : (settings.lang ?? doc.lang);
   // Template files describe specs; they are not specs themselves.
-  if (doc.frontMatter.data["pm-template"] !== undefined) return { file, template: null, isSpec: false, status, lang: docLang, findings: [], doc };
+  if (doc.frontMatter.data["pm-template"] !== undefined) return { file, template: null, isSpec: false, status, lang: docLang, findings: [], doc, sections: doc.sections };
   // Broken front matter still marks the file as meant to be a spec: report it rather than skip.
   if (!templateId && !doc.frontMatter.error) return { file, template: null, isSpec: false, status, lang: docLang, findings: [], doc, sections: doc.sections };
 
@@ -124,7 +124,7 @@ export function lintText(file: string, text: string, env: LintEnvironment, cache
       env.onRuleError?.(rule, file, error);
       continue;
     }
-    findings.push(...found);
+    for (const f of found) findings.push(f); // not push(...found): a huge file can have more findings than a call has arguments
   }
   findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.ruleId.localeCompare(b.ruleId));
   return { file, template: templateId, isSpec: true, status, lang: docLang, findings, doc, sections };

@@ -5,14 +5,15 @@
  * block except a fence or an HTML block, so each chunk parses the same alone as inside the
  * whole document; a chunk whose fence or HTML block reaches its end is merged with the next.
  * Chunks are cached by text, so after an edit only the edited chunk is parsed again.
+ * Inline content (heading text, table cells, list item text) is kept as raw source.
  */
 import MarkdownIt from "markdown-it";
 type Token = MarkdownIt.Token;
 
+// Only block structure is needed. The inline parser is off: it costs most of the parse time and
+// is quadratic on inputs such as a megabyte of "[" (14 s); links are found by links.ts instead.
 const md = new MarkdownIt({ html: true, linkify: false });
-// Keep link destinations as written: the broken-link rule resolves them against the file system.
-md.normalizeLink = (url: string) => url;
-md.validateLink = () => true;
+md.core.ruler.disable(["inline", "text_join"]);
 
 export interface MdHeading {
   line: number;
@@ -40,19 +41,11 @@ export interface MdBlock {
   depth: number;
 }
 
-export interface MdLink {
-  line: number;
-  href: string;
-}
-
 export interface ParsedChunk {
   headings: MdHeading[];
   blocks: MdBlock[];
-  links: MdLink[];
   /** Line ranges [start, end) holding code or HTML comments: not prose. */
   nonProse: Array<[number, number]>;
-  /** Line ranges [start, end) covered by a top-level block (lines outside are blank or link definitions). */
-  covered: Array<[number, number]>;
   lineCount: number;
   /** True when a fence or HTML block runs to the end of the chunk, so the chunk may continue past it. */
   openAtEnd: boolean;
@@ -84,9 +77,7 @@ export class ChunkCache {
 export interface ParsedMarkdown {
   headings: MdHeading[];
   blocks: MdBlock[];
-  links: MdLink[];
   nonProse: Array<[number, number]>;
-  covered: Array<[number, number]>;
 }
 
 const ATX_IN_COLUMN_0 = /^#{1,6}(?:[ \t]|$)/;
@@ -143,9 +134,7 @@ function parseChunk(src: string): ParsedChunk {
   while (contentEnd > 0 && !srcLines[contentEnd - 1]!.trim()) contentEnd--;
   const headings: MdHeading[] = [];
   const blocks: MdBlock[] = [];
-  const links: MdLink[] = [];
   const nonProse: Array<[number, number]> = [];
-  const covered: Array<[number, number]> = [];
   const listStack: boolean[] = [];
   let openAtEnd = false;
   let rowCells: string[] | null = null;
@@ -155,7 +144,6 @@ function parseChunk(src: string): ParsedChunk {
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     const map = tok.map;
-    if (map && tok.level === 0 && tok.nesting !== -1) covered.push([map[0], map[1]]);
     switch (tok.type) {
       case "heading_open":
         if (map && tok.level === 0) {
@@ -219,39 +207,9 @@ function parseChunk(src: string): ParsedChunk {
           if (map[1] >= contentEnd) openAtEnd = true;
         }
         break;
-      case "inline":
-        if (map && tok.children) collectLinks(tok, map, src, links);
-        break;
     }
   }
-  return { headings, blocks, links, nonProse, covered, lineCount, openAtEnd };
-}
-
-let lineStartsCache: { src: string; starts: number[] } | null = null;
-
-function collectLinks(tok: Token, map: [number, number], src: string, out: MdLink[]): void {
-  for (const child of tok.children ?? []) {
-    if (child.type !== "link_open") continue;
-    const attr = child.attrGet("href");
-    if (attr === null) continue;
-    const href = String(attr);
-    out.push({ line: locateLine(src, map, href), href });
-  }
-}
-
-/** The line of the block that holds `href`; the block's first line when it is not found (reference links). */
-function locateLine(src: string, map: [number, number], href: string): number {
-  if (lineStartsCache?.src !== src) {
-    const starts = [0];
-    for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) starts.push(i + 1);
-    lineStartsCache = { src, starts };
-  }
-  const starts = lineStartsCache.starts;
-  for (let l = map[0]; l < map[1]; l++) {
-    const line = src.slice(starts[l], (starts[l + 1] ?? src.length + 1) - 1);
-    if (line.includes(href)) return l;
-  }
-  return map[0];
+  return { headings, blocks, nonProse, lineCount, openAtEnd };
 }
 
 /**
@@ -261,7 +219,7 @@ function locateLine(src: string, map: [number, number], href: string): number {
 export function parseMarkdown(lines: readonly string[], from: number, cache?: ChunkCache): ParsedMarkdown {
   const body = lines.slice(from);
   const starts = chunkStarts(body);
-  const out: ParsedMarkdown = { headings: [], blocks: [], links: [], nonProse: [], covered: [] };
+  const out: ParsedMarkdown = { headings: [], blocks: [], nonProse: [] };
   let k = 0;
   while (k < starts.length) {
     const begin = starts[k]!;
@@ -282,9 +240,7 @@ export function parseMarkdown(lines: readonly string[], from: number, cache?: Ch
     const offset = from + begin;
     for (const h of chunk.headings) out.headings.push({ ...h, line: h.line + offset, endLine: h.endLine + offset });
     for (const b of chunk.blocks) out.blocks.push({ ...b, line: b.line + offset, endLine: b.endLine + offset });
-    for (const l of chunk.links) out.links.push({ line: l.line + offset, href: l.href });
     for (const [s, e] of chunk.nonProse) out.nonProse.push([s + offset, e + offset]);
-    for (const [s, e] of chunk.covered) out.covered.push([s + offset, e + offset]);
     k = next;
   }
   return out;

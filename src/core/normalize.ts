@@ -7,7 +7,19 @@ const TRAILING_PAREN = /\s*[(（][^()（）]*[)）]\s*$/;
 const INLINE_MARKUP = /[*_`~]|<[^>]*>|\[([^\]]*)\]\([^)]*\)/g;
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 
+/** normalizeHeading is pure and runs for every alias on every lint: memoised (bounded). */
+const normalized = new Map<string, string>();
+
 export function normalizeHeading(text: string): string {
+  const hit = normalized.get(text);
+  if (hit !== undefined) return hit;
+  const value = computeNormalizedHeading(text);
+  if (normalized.size >= 4096) normalized.clear();
+  normalized.set(text, value);
+  return value;
+}
+
+function computeNormalizedHeading(text: string): string {
   let s = text.normalize("NFKC").replace(INLINE_MARKUP, (_m, linkText: string | undefined) => linkText ?? "");
   s = s.replace(/\s+#+\s*$/, "").trim();
   s = s.replace(NUMBERING, "");

@@ -80,6 +80,6 @@ export function loadWorkspace(root: string, configFile?: string): Workspace {
   }
   if (configError) errors.push(configError);
   const { registry, errors: templateErrors } = TemplateRegistry.build(builtInTemplateFiles(), readTemplateDir(join(root, ".pm", "templates")));
-  errors.push(...templateErrors);
+  for (const e of templateErrors) errors.push(e);
   return { root, config, registry, errors, configError };
 }

@@ -2,8 +2,18 @@ import { dirname, resolve } from "node:path";
 import type { Rule } from "../rule";
 import { parseDocument } from "../document";
 import { headingSlugs } from "../slug";
+import { findLinks } from "../links";
+import { proseLines } from "../prose";
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
+function decode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
 
 /** PM008: a relative link points to a file or heading anchor that does not exist. */
 export const brokenLink: Rule = {
@@ -15,51 +25,36 @@ export const brokenLink: Rule = {
   fixable: false,
   needsTemplate: false,
   check(ctx, report) {
-    const { doc } = ctx;
-    const seen = new Set<string>();
     let ownSlugs: Set<string> | null = null;
-    for (const link of doc.md.links) {
-      const href = link.href.trim();
-      if (!href || EXTERNAL.test(href)) continue;
-      const key = `${link.line}:${href}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const hash = href.indexOf("#");
-      const rawPath = hash >= 0 ? href.slice(0, hash) : href;
-      const anchor = hash >= 0 ? href.slice(hash + 1) : "";
-      let path = rawPath.split("?")[0]!;
-      try {
-        path = decodeURIComponent(path);
-      } catch {
-        /* keep as written */
-      }
-      const lineText = doc.lines[link.line] ?? "";
-      const col = Math.max(0, lineText.indexOf(href));
-      const range = { start: { line: link.line, character: col }, end: { line: link.line, character: col + (lineText.includes(href) ? href.length : lineText.length) } };
-      let slugs: Set<string> | null;
-      if (path) {
-        const target = path.startsWith("/") ? path : resolve(dirname(ctx.file), path);
-        const kind = ctx.host.stat(target);
-        if (!kind) {
-          report({ range, message: { en: `Link target "${path}" does not exist.`, "zh-CN": `链接目标“${path}”不存在。` } });
-          continue;
+    const otherSlugs = new Map<string, Set<string> | null>();
+    for (const { line, text } of proseLines(ctx, false)) {
+      for (const link of findLinks(text)) {
+        const href = link.href.trim();
+        if (!href || EXTERNAL.test(href)) continue;
+        const range = { start: { line, character: link.start }, end: { line, character: link.end } };
+        const hash = href.indexOf("#");
+        const path = decode((hash >= 0 ? href.slice(0, hash) : href).split("?")[0]!);
+        const anchor = hash >= 0 ? decode(href.slice(hash + 1)) : "";
+        let slugs: Set<string> | null = null;
+        if (path) {
+          const target = path.startsWith("/") ? path : resolve(dirname(ctx.file), path);
+          const kind = ctx.host.stat(target);
+          if (!kind) {
+            report({ range, message: { en: `Link target "${path}" does not exist.`, "zh-CN": `链接目标“${path}”不存在。` } });
+            continue;
+          }
+          if (!anchor || kind !== "file" || !/\.(md|markdown)$/i.test(target)) continue;
+          if (!otherSlugs.has(target)) {
+            const text = ctx.host.readText(target);
+            otherSlugs.set(target, text === null ? null : headingSlugs(parseDocument(target, text)));
+          }
+          slugs = otherSlugs.get(target) ?? null;
+        } else {
+          ownSlugs ??= headingSlugs(ctx.doc);
+          slugs = ownSlugs;
         }
-        if (!anchor || kind !== "file" || !/\.(md|markdown)$/i.test(target)) continue;
-        const text = ctx.host.readText(target);
-        slugs = text === null ? null : headingSlugs(parseDocument(target, text));
-      } else {
-        ownSlugs ??= headingSlugs(doc);
-        slugs = ownSlugs;
-      }
-      if (anchor && slugs) {
-        let wanted = anchor;
-        try {
-          wanted = decodeURIComponent(anchor);
-        } catch {
-          /* keep */
-        }
-        if (!slugs.has(wanted.toLowerCase())) {
-          report({ range, message: { en: `Link "${href}" points to heading "#${wanted}", which does not exist.`, "zh-CN": `链接“${href}”指向的标题“#${wanted}”不存在。` } });
+        if (anchor && slugs && !slugs.has(anchor.toLowerCase())) {
+          report({ range, message: { en: `Link "${href}" points to heading "#${anchor}", which does not exist.`, "zh-CN": `链接“${href}”指向的标题“#${anchor}”不存在。` } });
         }
       }
     }

@@ -1,0 +1,39 @@
+/** Named hostile inputs: each lints without throwing, and ranges stay inside the text. */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { lint } from "../helpers";
+import { LineIndex } from "../../src/core/text";
+
+const FM = "---\ntitle: T\nowner: o\nstatus: draft\nupdated: 2026-01-10\ntemplate: ai-feature-prd\n---\n";
+const BIG = { config: '{ "maxFileSize": 100000000 }' };
+
+const CASES: Record<string, string> = {
+  "10,000 headings": FM + Array.from({ length: 10000 }, (_, i) => `## Section ${i}\n\ntext`).join("\n"),
+  "a 5 MB single line": FM + "word TBD [l](x.md) `c` ".repeat(220000),
+  "5 MB of [ (quadratic in inline parsers)": FM + "[".repeat(5 * 1024 * 1024),
+  "5 MB of *": FM + "*".repeat(5 * 1024 * 1024),
+  "deeply nested block quotes": FM + "> ".repeat(5000) + "# x\n",
+  "deeply nested lists": FM + Array.from({ length: 2000 }, (_, i) => " ".repeat(i * 2) + "- x").join("\n"),
+  "stray --- and fences": FM + "```\n---\n~~~\n".repeat(20000),
+  "NUL bytes and lone surrogates": FM + "# T\u0000\n\n## Problem\n\n\uD800 \uDC00 \u0000\u0000 TBD\n",
+  "a BOM in the middle": FM + "# T\n\uFEFF## Problem\n\uFEFF---\n",
+  "front matter only, unterminated": "---\ntemplate: ai-feature-prd\ntitle: x",
+  "every line ending mixed": FM.replace(/\n/g, "\r") + "# T\r\n## Problem\rtext\n\r\n",
+  "empty": "",
+};
+
+for (const [name, text] of Object.entries(CASES)) {
+  test(`survives ${name}`, { timeout: 120_000 }, () => {
+    const r = lint(text, BIG);
+    const index = new LineIndex(text);
+    for (const f of r.findings) {
+      assert.ok(f.range.start.line < index.lineCount && f.range.end.line < index.lineCount, `${f.rule} at line ${f.range.start.line}`);
+      assert.ok(f.range.end.character <= index.line(f.range.end.line).length);
+    }
+  });
+}
+
+test("a file over maxFileSize gets one informational finding instead of a lint", () => {
+  const r = lint(FM + "TBD\n".repeat(100), { config: '{ "maxFileSize": 100 }' });
+  assert.deepEqual(r.findings.map((f) => [f.rule, f.severity]), [["file-too-large", "info"]]);
+});
