@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { lintText, type LintEnvironment } from "../core/lint";
+import { lintText, relativePath, type LintEnvironment } from "../core/lint";
 import { fixAll } from "../core/fix";
 import { PmError } from "../core/errors";
 import { localize } from "../core/i18n";
@@ -11,7 +11,7 @@ import { restoreBom, stripBom } from "../core/text";
 import { LANGS, type Finding, type Lang } from "../core/types";
 import { nodeHost } from "../node/fsHost";
 import { expandOperands, replaceFileAtomic } from "../node/files";
-import { findWorkspaceRoot, loadWorkspace } from "../node/workspace";
+import { findWorkspaceRoot, loadWorkspace, type Workspace } from "../node/workspace";
 import { scaffold } from "../node/scaffold";
 import { formatStylish, toJson, toSarif, type FileReport } from "./format";
 
@@ -52,14 +52,27 @@ function langOption(v: unknown, flag = "--lang"): Lang | undefined {
 }
 
 function workspaceFor(cwd: string, configFile: string | undefined) {
-  let root: string;
   if (configFile) {
     const abs = resolve(cwd, configFile);
-    root = basename(dirname(abs)) === ".pm" ? dirname(dirname(abs)) : cwd;
-  } else {
-    root = findWorkspaceRoot(cwd) ?? cwd;
+    return loadWorkspace(basename(dirname(abs)) === ".pm" ? dirname(dirname(abs)) : cwd, abs);
   }
-  return loadWorkspace(root, configFile ? resolve(cwd, configFile) : undefined);
+  return loadWorkspace(findWorkspaceRoot(cwd) ?? cwd);
+}
+
+/**
+ * The workspace of each linted file: the nearest folder above it with .pm/config.jsonc, as the
+ * language server does, else the one found from the current folder. `--config` pins one for all.
+ */
+function workspaceResolver(cwd: string, configFile: string | undefined): (file: string) => Workspace {
+  const fallback = workspaceFor(cwd, configFile);
+  if (configFile) return () => fallback;
+  const byRoot = new Map<string, Workspace>([[fallback.root, fallback]]);
+  return (file) => {
+    const root = findWorkspaceRoot(dirname(file)) ?? fallback.root;
+    let ws = byRoot.get(root);
+    if (!ws) byRoot.set(root, (ws = loadWorkspace(root)));
+    return ws;
+  };
 }
 
 function reportErrors(errors: PmError[]): void {
@@ -83,28 +96,44 @@ function lint(args: string[], cwd: string): number {
   if (maxWarnings < 0) throw new UsageError("--max-warnings must be 0 or more");
   const lang = langOption(values["lang"]);
 
-  const ws = workspaceFor(cwd, values["config"] as string | undefined);
-  reportErrors(ws.errors);
-  if (ws.configError) return 2;
-
   const { files, unmatched } = expandOperands(positionals, cwd);
   if (unmatched.length > 0) {
     process.stderr.write(`pmw: no Markdown files match ${unmatched.map((u) => `"${u}"`).join(", ")}\n`);
     return 2;
   }
-  const env: LintEnvironment = {
-    registry: ws.registry,
-    config: ws.config,
-    host: nodeHost,
-    root: ws.root,
-    ...(lang ? { lang } : {}),
-    onRuleError: (rule, file, error) => process.stderr.write(`pmw: rule ${rule.name} failed on ${file} and was skipped: ${(error as Error).stack ?? String(error)}\n`),
+  const workspaceOf = workspaceResolver(cwd, values["config"] as string | undefined);
+  const seen = new Set<Workspace>();
+  let workspaceErrors = false;
+  const envs = new Map<Workspace, LintEnvironment>();
+  const envFor = (ws: Workspace): LintEnvironment => {
+    let env = envs.get(ws);
+    if (!env) {
+      env = {
+        registry: ws.registry,
+        config: ws.config,
+        host: nodeHost,
+        root: ws.root,
+        ...(lang ? { lang } : {}),
+        onRuleError: (rule, file, error) => process.stderr.write(`pmw: rule ${rule.name} failed on ${file} and was skipped: ${(error as Error).stack ?? String(error)}\n`),
+      };
+      envs.set(ws, env);
+    }
+    return env;
   };
   const reports: FileReport[] = [];
   let skipped = 0;
   let writeFailed = false;
   for (const file of files) {
-    if (ws.config.isIgnored(file.slice(ws.root.length + 1).split("\\").join("/"))) continue;
+    const ws = workspaceOf(file);
+    if (!seen.has(ws)) {
+      seen.add(ws);
+      reportErrors(ws.errors);
+      if (ws.errors.length > 0) workspaceErrors = true;
+    }
+    // A workspace whose config is broken is not linted with defaults: that would hide its settings.
+    if (ws.configError) continue;
+    const env = envFor(ws);
+    if (ws.config.isIgnored(relativePath(ws.root, file))) continue;
     let raw: string;
     try {
       raw = readFileSync(file, "utf8");
@@ -141,7 +170,7 @@ function lint(args: string[], cwd: string): number {
   const all: Finding[] = reports.flatMap((r) => r.findings);
   const errors = all.filter((f) => f.severity === "error").length;
   const warnings = all.filter((f) => f.severity === "warning").length;
-  if (ws.errors.length > 0 || writeFailed) return 2;
+  if (workspaceErrors || writeFailed) return 2;
   if (errors > 0 || (values["strict"] && warnings > 0) || warnings > maxWarnings) return 1;
   return 0;
 }
@@ -228,6 +257,11 @@ export function main(argv: string[], cwd = process.cwd()): number {
 }
 
 if (require.main === module) {
+  // A closed pipe (pmw templates | head -2) ends output; it is not an error worth a stack trace.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   const code = main(process.argv.slice(2));
   if (code >= 0) process.exitCode = code;
 }

@@ -58,7 +58,8 @@ export function parseDocument(path: string, text: string, cache?: ChunkCache): P
     frontMatter,
     md,
     sections,
-    lang: detectLang(text, frontMatter.data["lang"]),
+    // Front matter keys are English in every document: only the body says what language it is in.
+    lang: detectLang(text.slice(index.starts[frontMatter.bodyStart] ?? text.length), frontMatter.data["lang"]),
     isNonProse: (line) => nonProse[line] === 1,
   };
 }

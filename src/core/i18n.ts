@@ -10,12 +10,9 @@ export function localize(msg: Localized, lang: Lang): string {
   return msg[lang];
 }
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
-const LATIN_WORD = /[A-Za-z]{2,}/g;
-
 /**
  * The language a document is written in: its front matter `lang` if set, else Chinese when
- * Chinese characters outweigh Latin words in its prose.
+ * Chinese characters outweigh Latin words in the first few kilobytes.
  */
 export function detectLang(text: string, declared: unknown): Lang {
   if (typeof declared === "string") {
@@ -23,9 +20,18 @@ export function detectLang(text: string, declared: unknown): Lang {
     if (d.startsWith("zh")) return "zh-CN";
     if (d.startsWith("en")) return "en";
   }
-  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
-  const cjk = sample.match(CJK)?.length ?? 0;
-  const latin = sample.match(LATIN_WORD)?.length ?? 0;
+  let cjk = 0;
+  let latinWords = 0;
+  let wordLength = 0;
+  const end = Math.min(text.length, 8192);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const latin = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    // Words of two letters or more: a lone "a" or "T" says little about the language.
+    wordLength = latin ? wordLength + 1 : 0;
+    if (wordLength === 2) latinWords++;
+    if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) cjk++;
+  }
   // A Chinese character carries about as much as a short English word.
-  return cjk > latin * 1.5 ? "zh-CN" : "en";
+  return cjk > latinWords * 1.5 ? "zh-CN" : "en";
 }

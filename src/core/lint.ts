@@ -1,7 +1,7 @@
 import { relative, sep } from "node:path";
 import { parseDocument, type ParsedDocument, type Section } from "./document";
 import type { ChunkCache } from "./markdown";
-import { AliasMatcher, type TemplateRegistry } from "./templates";
+import { AliasMatcher, type Template, type TemplateRegistry } from "./templates";
 import { CATALOG } from "./catalog";
 import { Config, type FileSettings } from "./config";
 import type { WorkspaceHost } from "./host";
@@ -57,6 +57,25 @@ function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+// Matchers are built once per template and alias set: normalising every catalog name per file is measurable.
+const matchers = new WeakMap<object, Map<FileSettings["aliases"], AliasMatcher>>();
+const NO_TEMPLATE = {};
+
+function aliasMatcher(template: Template | null, aliases: FileSettings["aliases"]): AliasMatcher {
+  const key = template ?? NO_TEMPLATE;
+  let byAliases = matchers.get(key);
+  if (!byAliases) matchers.set(key, (byAliases = new Map()));
+  let matcher = byAliases.get(aliases);
+  if (!matcher) {
+    matcher = new AliasMatcher();
+    for (const spec of template?.sections ?? []) matcher.add(spec.id, [...spec.aliases, ...(aliases[spec.id] ?? [])]);
+    for (const entry of CATALOG) matcher.add(entry.id, aliases[entry.id] ?? []);
+    for (const [id, extra] of Object.entries(aliases)) matcher.add(id, extra);
+    byAliases.set(aliases, matcher);
+  }
+  return matcher;
+}
+
 /** Lints one document. Never throws for any text: a throwing rule is reported and skipped. */
 export function lintText(file: string, text: string, env: LintEnvironment, cache?: ChunkCache): LintResult {
   const rel = relativePath(env.root, file);
@@ -88,24 +107,21 @@ export function lintText(file: string, text: string, env: LintEnvironment, cache
   const templateId = typeof fmTemplate === "string" && fmTemplate.trim() ? fmTemplate.trim() : settings.template;
   const rawStatus = doc.frontMatter.data["status"];
   const status = typeof rawStatus === "string" && (STATUSES as readonly string[]).includes(rawStatus) ? (rawStatus as Status) : null;
-  const docLang: Lang = doc.frontMatter.data["lang"] !== undefined ? doc.lang : (settings.lang ?? doc.lang);
+  const docLang: Lang = doc.lang;
   // Template files describe specs; they are not specs themselves.
   if (doc.frontMatter.data["pm-template"] !== undefined) return { file, template: null, isSpec: false, status, lang: docLang, findings: [], doc, sections: doc.sections };
   // Broken front matter still marks the file as meant to be a spec: report it rather than skip.
   if (!templateId && !doc.frontMatter.error) return { file, template: null, isSpec: false, status, lang: docLang, findings: [], doc, sections: doc.sections };
 
   const template = templateId ? (env.registry.get(templateId) ?? null) : null;
-  const matcher = new AliasMatcher();
-  for (const spec of template?.sections ?? []) matcher.add(spec.id, [...spec.aliases, ...(settings.aliases[spec.id] ?? [])]);
-  for (const entry of CATALOG) matcher.add(entry.id, settings.aliases[entry.id] ?? []);
-  for (const [id, extra] of Object.entries(settings.aliases)) matcher.add(id, extra);
+  const matcher = aliasMatcher(template, settings.aliases);
 
   const sections: Section[] = doc.sections.map((s) => ({ ...s, id: matcher.match(s.title) }));
   const byId = new Map<string, Section[]>();
   for (const s of sections) if (s.id) byId.set(s.id, [...(byId.get(s.id) ?? []), s]);
 
   const ctx = makeContext(doc, file, templateId, template, status, docLang, sections, byId, env);
-  const messageLang = env.lang ?? docLang;
+  const messageLang = env.lang ?? settings.lang ?? docLang;
   const directives = Directives.parse(doc, (key) => findRule(key)?.name ?? null);
   const findings: Finding[] = [];
   for (const rule of RULES) {
@@ -192,6 +208,7 @@ function makeContext(
   return {
     doc,
     file,
+    root: env.root,
     templateId,
     template,
     registry: env.registry,

@@ -15,6 +15,8 @@ export interface RuleContext {
   doc: ParsedDocument;
   /** Absolute path of the document. */
   file: string;
+  /** Absolute workspace root (where .pm/ is, or where linting started). */
+  root: string;
   /** Template id named by front matter or config; null when none. */
   templateId: string | null;
   /** The template, when the id is known. */

@@ -46,8 +46,12 @@ export interface TemplateVariant {
   source: string;
 }
 
+export type TemplateKind = "spec" | "roadmap";
+
 export interface Template {
   id: string;
+  /** A roadmap plans work; the specs it links to carry review gates and red lines. */
+  kind: TemplateKind;
   origin: TemplateOrigin;
   /** Sections in the template's order. */
   sections: SectionSpec[];
@@ -61,6 +65,7 @@ export interface TemplateFile {
 
 interface ParsedTemplateFile {
   id: string;
+  kind: TemplateKind;
   lang: Lang;
   hasSchema: boolean;
   specs: SectionSpec[];
@@ -97,6 +102,8 @@ export function parseTemplateFile(file: string, text: string): ParsedTemplateFil
   if (typeof id !== "string" || !ID_PATTERN.test(id)) fail(file, text, at("id"), "pm-template.id must be a lower-case id such as ai-feature-prd");
   const lang = m["lang"] ?? "en";
   if (typeof lang !== "string" || !(LANGS as readonly string[]).includes(lang)) fail(file, text, at("lang"), `pm-template.lang must be one of ${LANGS.join(", ")}`);
+  const kind = m["kind"] ?? "spec";
+  if (kind !== "spec" && kind !== "roadmap") fail(file, text, at("kind"), 'pm-template.kind must be "spec" or "roadmap"');
   const name = typeof m["name"] === "string" ? m["name"] : id;
   const description = typeof m["description"] === "string" ? m["description"] : "";
 
@@ -156,8 +163,11 @@ export function parseTemplateFile(file: string, text: string): ParsedTemplateFil
   for (const sid of specById.keys()) {
     if (!texts.has(sid)) fail(file, text, at("sections", sid), `section "${sid}" is declared but the template has no "## " heading for it`);
   }
-  return { id, lang: lang as Lang, hasSchema, specs, variant: { lang: lang as Lang, file, name, description, sections: texts, source: text } };
+  return { id, kind, lang: lang as Lang, hasSchema, specs, variant: { lang: lang as Lang, file, name, description, sections: texts, source: text } };
 }
+
+/** The template whose sections cover the whole catalog: the source of text for sections another template lacks. */
+const FALLBACK_TEMPLATE = "ai-feature-prd";
 
 const BILINGUAL_SEPARATOR = /\s[/|｜／]\s|｜|／/;
 
@@ -238,7 +248,7 @@ export class TemplateRegistry {
         const aliases = new Map<string, string[]>();
         for (const g of group) for (const s of g.specs) aliases.set(s.id, [...(aliases.get(s.id) ?? []), ...s.aliases]);
         const sections = primary.specs.map((s) => ({ ...s, aliases: aliases.get(s.id) ?? [] }));
-        byId.set(id, { id, origin, sections, variants });
+        byId.set(id, { id, kind: primary.kind, origin, sections, variants });
       }
     }
     return { registry: new TemplateRegistry(byId), errors };
@@ -261,13 +271,14 @@ export class TemplateRegistry {
     return template.variants.get(lang)?.sections.get(sectionId) ?? [...template.variants.values()].map((v) => v.sections.get(sectionId)).find((s) => s !== undefined);
   }
 
-  /** Section text from the given template or, failing that, any template that has the section. */
+  /**
+   * Section text from the given template or, failing that, from the template that covers the
+   * whole catalog, then any template that has the section.
+   */
   anySectionText(preferred: Template | undefined, sectionId: string, lang: Lang): SectionText | undefined {
-    if (preferred) {
-      const own = this.sectionText(preferred, sectionId, lang);
-      if (own) return own;
-    }
-    for (const t of this.all()) {
+    const fallback = this.byId.get(FALLBACK_TEMPLATE);
+    for (const t of [preferred, fallback, ...this.all()]) {
+      if (!t) continue;
       const s = this.sectionText(t, sectionId, lang);
       if (s) return s;
     }

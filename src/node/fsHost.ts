@@ -5,8 +5,8 @@ import { stripBom } from "../core/text";
 export const nodeHost: WorkspaceHost = {
   stat(p) {
     try {
-      const s = statSync(p);
-      return s.isFile() ? "file" : s.isDirectory() ? "directory" : null;
+      const s = statSync(p, { throwIfNoEntry: false });
+      return s?.isFile() ? "file" : s?.isDirectory() ? "directory" : null;
     } catch {
       return null;
     }

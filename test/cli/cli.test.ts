@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkS
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Ajv04 from "ajv-draft-04";
+import { spawnSync } from "node:child_process";
 import { ROOT, runCli } from "../helpers";
 
 const CLEAN = readFileSync(join(ROOT, "test", "fixtures", "scenarios", "clean.md"), "utf8");
@@ -153,4 +154,15 @@ test("a broken workspace template is reported with its position and the rest sti
   const dir = workspace({ ".pm/templates/bad.md": "---\npm-template:\n  id: Bad Id\n---\n", ".pm/config.jsonc": "{}", "gappy.md": GAPPY });
   const r = runCli(["lint", "--format", "json"], dir);
   assert.deepEqual([r.code, /bad\.md:3:7: pm-template\.id must be a lower-case id/.test(r.stderr), JSON.parse(r.stdout).length], [2, true, 1]);
+});
+
+test("each file is linted with the config of the workspace it belongs to", () => {
+  const dir = workspace({ "team/.pm/config.jsonc": '{ "templates": { "specs/*.md": "one-pager" } }', "team/specs/a.md": "# Mapped\n", "other.md": "# Not a spec\n" });
+  const out = JSON.parse(runCli(["lint", "--format", "json"], dir).stdout) as Array<{ file: string; template: string }>;
+  assert.deepEqual(out.map((f) => [f.file, f.template]), [["team/specs/a.md", "one-pager"]]);
+});
+
+test("a closed output pipe ends quietly", () => {
+  const r = spawnSync("sh", ["-c", `node ${JSON.stringify(join(ROOT, "dist", "cli.js"))} rules | head -1`], { encoding: "utf8" });
+  assert.deepEqual([r.status, r.stderr], [0, ""]);
 });

@@ -128,3 +128,23 @@ test("a rule that throws is skipped and reported, the others still run", () => {
     rule.check = original;
   }
 });
+
+test("a review gate made only of placeholders does not satisfy the red-line rule, and is not refilled", () => {
+  const r = lint(`${fm("draft")}# T\n\n## Problem\n\nAutomated credit decisions.\n\n## Human review gate\n\n- **Trigger:** TBD\n`);
+  assert.deepEqual(ruleFindings(r, "red-line-review").map((f) => [f.range.start.line + 1, f.fix === undefined]), [[12, true]]);
+});
+
+test("roadmaps are not held to red lines: the specs they link to are", () => {
+  const r = lint(`${fm("draft", "roadmap")}# Roadmap\n\n## Now\n\n- [ ] Loan approval assistant — @ann due:2026-03-01\n`);
+  assert.deepEqual(ruleFindings(r, "red-line-review"), []);
+});
+
+test("a root-relative link resolves from the workspace root", () => {
+  const r = lint(`${fm("draft")}# T\n\nSee [spec](/docs/a.md) and [gone](/docs/b.md).\n`, { files: { "/ws/docs/a.md": "# A\n" } });
+  assert.deepEqual(ruleFindings(r, "broken-link").map((f) => f.message), ['Link target "/docs/b.md" does not exist.']);
+});
+
+test("an id such as FR-003 is not the number that makes a phrase concrete", () => {
+  const r = onePager("draft", "- **FR-003** We will significantly improve search.\n");
+  assert.equal(ruleFindings(r, "vague-language").length, 1);
+});

@@ -57,7 +57,9 @@ export const metricsTable: ContentCheck = {
     const body = rows.filter((r) => !r.header && r.line > header.line);
     if (body.length === 0) problems.push({ line: header.line, message: { en: "metrics table has no rows", "zh-CN": "指标表没有数据行" } });
     for (const row of body) {
-      const name = quote(row.cells?.[0] || `row ${row.line + 1}`);
+      const label = row.cells?.[0]
+        ? { en: `metric "${quote(row.cells[0])}"`, "zh-CN": `指标“${quote(row.cells[0])}”` }
+        : { en: `the metric on line ${row.line + 1}`, "zh-CN": `第 ${row.line + 1} 行的指标` };
       const gaps: Column[] = [];
       for (const col of Object.keys(COLUMNS) as Column[]) {
         if (index[col] < 0) continue;
@@ -69,8 +71,8 @@ export const metricsTable: ContentCheck = {
         problems.push({
           line: row.line,
           message: targetOnly
-            ? { en: `metric "${name}" has no target number`, "zh-CN": `指标“${name}”没有目标数值` }
-            : { en: `metric "${name}" lacks ${gaps.map((c) => NAMES[c].en.toLowerCase()).join(", ")}`, "zh-CN": `指标“${name}”缺少${gaps.map((c) => NAMES[c]["zh-CN"]).join("、")}` },
+            ? { en: `${label.en} has no target number`, "zh-CN": `${label["zh-CN"]}没有目标数值` }
+            : { en: `${label.en} lacks ${gaps.map((c) => NAMES[c].en.toLowerCase()).join(", ")}`, "zh-CN": `${label["zh-CN"]}缺少${gaps.map((c) => NAMES[c]["zh-CN"]).join("、")}` },
         });
       }
     }

@@ -14,7 +14,7 @@ export const TIME_WINDOW =
 export const MONEY = /[$¥￥€£]\s*\d|\d\s*(?:USD|CNY|RMB|EUR|dollars?|cents?|元|美元|美分|分钱|块)|\bper\s+(?:request|query|call|1k tokens|thousand tokens|user|month)\b|每(?:次|千|万|个|月)/i;
 
 /** A duration with a unit (latency, SLA). */
-export const DURATION = /\d+(?:\.\d+)?\s*(?:ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|business days?|days?|毫秒|秒|分钟|小时|个工作日|工作日|天)(?![A-Za-z])/i;
+export const DURATION = /\d+(?:\.\d+)?\s*(?:ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|(?:business |working )?hours?|(?:business |working )?days?|毫秒|秒|分钟|个?小时|个?工作小时|个工作日|工作日|天)(?![A-Za-z])/i;
 
 export const LINK = /\]\([^)]+\)|https?:\/\/\S+|<https?:[^>]+>|\]\[[^\]]*\]/;
 
@@ -32,7 +32,7 @@ export const REVIEW_FAILURE = /timeout|time[ds]? out|expire|reject|fails?|declin
 
 export const HALLUCINATION = /hallucinat|fabricat|made[- ]up|invent(?:s|ed|ing)? (?:data|facts|numbers|sources)|幻觉|编造|虚构|捏造/i;
 
-export const DIRECTION = /increas|decreas|rais|reduc|improv|lower|higher|grow|drop|cut|lift|boost|shorten|\bup\b|\bdown\b|提升|提高|降低|减少|增加|下降|上升|缩短|增长|↑|↓/i;
+export const DIRECTION = /increas|decreas|rais|rise|rising|fall|reduc|improv|lower|higher|grow|drop|cut|lift|boost|shorten|\bup\b|\bdown\b|提升|提高|降低|减少|增加|下降|上升|缩短|增长|↑|↓/i;
 
 export const CHANGE = /\bif\b|\bby\b|\bwhen\b|\bwe (?:add|change|introduce|replace|remove|launch|show|ship|test)|will|如果|通过|当|将|若/i;
 

@@ -26,7 +26,11 @@ export interface ContentCheck {
 
 /** Short quote of an item for messages. */
 export function quote(text: string): string {
-  const t = text.replace(/\s+/g, " ").trim();
+  const t = text
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/[*_`]+/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
   return t.length > 40 ? `${t.slice(0, 39)}…` : t;
 }
 

@@ -27,7 +27,7 @@ export const brokenLink: Rule = {
   check(ctx, report) {
     let ownSlugs: Set<string> | null = null;
     const otherSlugs = new Map<string, Set<string> | null>();
-    for (const { line, text } of proseLines(ctx, false)) {
+    for (const { line, text, section } of proseLines(ctx, false)) {
       for (const link of findLinks(text)) {
         const href = link.href.trim();
         if (!href || EXTERNAL.test(href)) continue;
@@ -37,10 +37,11 @@ export const brokenLink: Rule = {
         const anchor = hash >= 0 ? decode(href.slice(hash + 1)) : "";
         let slugs: Set<string> | null = null;
         if (path) {
-          const target = path.startsWith("/") ? path : resolve(dirname(ctx.file), path);
+          // "/docs/a.md" is relative to the repository, as on GitHub.
+          const target = path.startsWith("/") ? resolve(ctx.root, `.${path}`) : resolve(dirname(ctx.file), path);
           const kind = ctx.host.stat(target);
           if (!kind) {
-            report({ range, message: { en: `Link target "${path}" does not exist.`, "zh-CN": `链接目标“${path}”不存在。` } });
+            report({ range, section, message: { en: `Link target "${path}" does not exist.`, "zh-CN": `链接目标“${path}”不存在。` } });
             continue;
           }
           if (!anchor || kind !== "file" || !/\.(md|markdown)$/i.test(target)) continue;
@@ -54,7 +55,7 @@ export const brokenLink: Rule = {
           slugs = ownSlugs;
         }
         if (anchor && slugs && !slugs.has(anchor.toLowerCase())) {
-          report({ range, message: { en: `Link "${href}" points to heading "#${anchor}", which does not exist.`, "zh-CN": `链接“${href}”指向的标题“#${anchor}”不存在。` } });
+          report({ range, section, message: { en: `Link "${href}" points to heading "#${anchor}", which does not exist.`, "zh-CN": `链接“${href}”指向的标题“#${anchor}”不存在。` } });
         }
       }
     }

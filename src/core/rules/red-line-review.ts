@@ -2,6 +2,7 @@ import type { Rule } from "../rule";
 import { contentBlocks } from "../document";
 import { proseLines } from "../prose";
 import type { Localized } from "../i18n";
+import { hasPlaceholder } from "../placeholders";
 
 const DOMAINS: Array<{ re: RegExp; name: Localized }> = [
   { re: /\b(?:credit|loan|lending|mortgage)[- ](?:approvals?|decisions?|underwriting|limits?)\b|\bunderwrit(?:e|es|ing)\b|信贷审批|贷款审批|授信|放贷审批|放贷/i, name: { en: "credit or loan decisions", "zh-CN": "信贷审批" } },
@@ -20,14 +21,17 @@ export const redLineReview: Rule = {
   fixable: true,
   needsTemplate: false,
   check(ctx, report) {
+    if (ctx.template?.kind === "roadmap") return;
     const reviews = ctx.byId.get("human-review") ?? [];
-    if (reviews.some((s) => contentBlocks(ctx.doc, s).length > 0)) return;
+    // A gate still made of placeholders ("Trigger: TBD") decides nothing yet.
+    if (reviews.some((s) => contentBlocks(ctx.doc, s).some((b) => !hasPlaceholder(b.text)))) return;
     for (const { line, text } of proseLines(ctx, false)) {
       for (const d of DOMAINS) {
         const m = d.re.exec(text);
         if (!m) continue;
         const existing = reviews[0];
-        const fix = existing ? ctx.fillSection(existing) : ctx.insertSection("human-review");
+        // An existing section is the author's to complete; an absent one is inserted from the template.
+        const fix = existing ? (contentBlocks(ctx.doc, existing).length === 0 ? ctx.fillSection(existing) : undefined) : ctx.insertSection("human-review");
         report({
           range: { start: { line, character: m.index }, end: { line, character: m.index + m[0].length } },
           section: "human-review",
