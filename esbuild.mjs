@@ -34,6 +34,10 @@ const options = {
   mainFields: ["module", "main"],
   outdir: "dist",
   sourcemap: true,
+  // Smaller bundles load faster (start-up counts for the CLI in CI and the server per editor);
+  // identifiers keep their names, so stack traces stay readable.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: "warning",
   define: { PMW_VERSION: JSON.stringify(pkg.version) },
   banner: { js: "#!/usr/bin/env node" },
