@@ -66,8 +66,18 @@ export function parseDocument(path: string, text: string, cache?: ChunkCache): P
 
 /** Blocks inside a section's body (after its heading), including its subsections. */
 export function sectionBlocks(doc: ParsedDocument, section: Section): MdBlock[] {
+  const blocks = doc.md.blocks; // in line order
   const from = section.heading.endLine;
-  return doc.md.blocks.filter((b) => b.line >= from && b.line < section.end);
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.line < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < blocks.length && blocks[end]!.line < section.end) end++;
+  return blocks.slice(lo, end);
 }
 
 /** Content blocks: everything but HTML comments (template guidance) and blank lines. */

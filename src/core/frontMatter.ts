@@ -20,7 +20,25 @@ export interface FrontMatter {
 const OPEN = /^---[ \t]*$/;
 const CLOSE = /^(---|\.\.\.)[ \t]*$/;
 
+/** Front matter always starts on line 0, so equal text parses to an equal result: kept while typing below it. */
+const parsed = new Map<string, FrontMatter>();
+
 export function parseFrontMatter(lines: readonly string[]): FrontMatter {
+  if (lines.length === 0 || !OPEN.test(lines[0] ?? "")) return parseUncached(lines);
+  let close = 1;
+  while (close < lines.length && !CLOSE.test(lines[close] ?? "")) close++;
+  if (close >= lines.length) return parseUncached(lines);
+  const key = lines.slice(0, close + 1).join("\n");
+  let fm = parsed.get(key);
+  if (!fm) {
+    fm = parseUncached(lines.slice(0, close + 1));
+    if (parsed.size >= 256) parsed.clear();
+    parsed.set(key, fm);
+  }
+  return fm;
+}
+
+function parseUncached(lines: readonly string[]): FrontMatter {
   const none: FrontMatter = { data: {}, lines: null, bodyStart: 0, error: null, valueRange: () => null, insertLine: null };
   if (lines.length === 0 || !OPEN.test(lines[0] ?? "")) return none;
   let close = -1;

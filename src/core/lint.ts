@@ -6,7 +6,6 @@ import { CATALOG } from "./catalog";
 import { Config, type FileSettings } from "./config";
 import type { WorkspaceHost } from "./host";
 import { Directives } from "./directives";
-import { documentProse, type ProseLine } from "./prose";
 import { localize } from "./i18n";
 import { RULES, findRule, fileTooLarge } from "./rules";
 import type { Report, Rule, RuleContext } from "./rule";
@@ -175,7 +174,6 @@ function makeContext(
       ? doc.index.lineRange(0)
       : doc.index.trimmedLineRange(0);
   let idAt: Array<string | null> | null = null;
-  let prose: ProseLine[] | null = null;
 
   let lastContentLine = doc.lines.length - 1;
   while (lastContentLine > 0 && !(doc.lines[lastContentLine] ?? "").trim()) lastContentLine--;
@@ -221,10 +219,6 @@ function makeContext(
     host: env.host,
     today: env.today ?? todayUtc(),
     anchor,
-    prose() {
-      prose ??= documentProse(this);
-      return prose;
-    },
     sectionIdAt(line) {
       if (!idAt) {
         idAt = new Array<string | null>(doc.lines.length).fill(null);

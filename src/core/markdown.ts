@@ -49,35 +49,62 @@ export interface ParsedChunk {
   lineCount: number;
   /** True when a fence or HTML block runs to the end of the chunk, so the chunk may continue past it. */
   openAtEnd: boolean;
+  /** Results derived from this chunk's text alone (prose scans), kept as long as the chunk is cached. */
+  memo: Map<string, unknown>;
+  /** Unique per parsed chunk: equal ids mean equal text, so a run of ids can key larger results. */
+  id: number;
 }
 
-/** Bounded cache of parsed chunks keyed by their text; one per open document in the server. */
+let nextChunkId = 1;
+
+/**
+ * Parsed chunks keyed by their text, one cache per open document. It keeps exactly the chunks
+ * the previous parse used: unlike a fixed-size LRU it never thrashes on a document with many
+ * chunks, and it holds at most two versions' worth. Call `nextGeneration()` before each parse.
+ */
 export class ChunkCache {
-  private readonly map = new Map<string, ParsedChunk>();
-  constructor(private readonly limit = 512) {}
+  private current = new Map<string, ParsedChunk>();
+  private previous = new Map<string, ParsedChunk>();
 
   get(key: string): ParsedChunk | undefined {
-    const hit = this.map.get(key);
-    if (hit) {
-      this.map.delete(key);
-      this.map.set(key, hit);
-    }
-    return hit;
+    const hit = this.current.get(key);
+    if (hit) return hit;
+    const old = this.previous.get(key);
+    if (old) this.current.set(key, old);
+    return old;
   }
 
   set(key: string, value: ParsedChunk): void {
-    this.map.set(key, value);
-    if (this.map.size > this.limit) {
-      const oldest = this.map.keys().next().value;
-      if (oldest !== undefined) this.map.delete(oldest);
-    }
+    this.current.set(key, value);
   }
+
+  /** Drops the chunks the last parse did not use. */
+  nextGeneration(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+}
+
+/**
+ * A key that is equal for two line ranges exactly when their text is equal (as far as chunk
+ * identity tells): the ids of the chunks covering [from, to) and the offsets into the first and
+ * last. Cheap to build, unlike joining the text of a long section.
+ */
+export function rangeKey(md: ParsedMarkdown, from: number, to: number): string {
+  const parts: string[] = [];
+  for (const c of md.chunks) {
+    if (c.end <= from || c.start >= to) continue;
+    parts.push(`${c.chunk.id}:${Math.max(0, from - c.start)}:${Math.min(c.end, to) - c.start}`);
+  }
+  return parts.join(",");
 }
 
 export interface ParsedMarkdown {
   headings: MdHeading[];
   blocks: MdBlock[];
   nonProse: Array<[number, number]>;
+  /** The chunks, with the absolute lines [start, end) each covers. */
+  chunks: Array<{ start: number; end: number; chunk: ParsedChunk }>;
 }
 
 const ATX_IN_COLUMN_0 = /^#{1,6}(?:[ \t]|$)/;
@@ -209,7 +236,31 @@ function parseChunk(src: string): ParsedChunk {
         break;
     }
   }
-  return { headings, blocks, nonProse, lineCount, openAtEnd };
+  return { headings, blocks, nonProse, lineCount, openAtEnd, memo: new Map(), id: nextChunkId++ };
+}
+
+interface PlacedChunk {
+  offset: number;
+  headings: MdHeading[];
+  blocks: MdBlock[];
+  nonProse: Array<[number, number]>;
+}
+
+/**
+ * The chunk's structure at document lines: copied once per position and kept on the chunk,
+ * so an edit that moves no lines (most keystrokes) copies nothing.
+ */
+function placeChunk(chunk: ParsedChunk, offset: number): PlacedChunk {
+  const last = chunk.memo.get("placed") as PlacedChunk | undefined;
+  if (last?.offset === offset) return last;
+  const placed: PlacedChunk = {
+    offset,
+    headings: chunk.headings.map((h) => ({ ...h, line: h.line + offset, endLine: h.endLine + offset })),
+    blocks: chunk.blocks.map((b) => ({ ...b, line: b.line + offset, endLine: b.endLine + offset })),
+    nonProse: chunk.nonProse.map(([s, e]) => [s + offset, e + offset]),
+  };
+  chunk.memo.set("placed", placed);
+  return placed;
 }
 
 /**
@@ -219,7 +270,7 @@ function parseChunk(src: string): ParsedChunk {
 export function parseMarkdown(lines: readonly string[], from: number, cache?: ChunkCache): ParsedMarkdown {
   const body = lines.slice(from);
   const starts = chunkStarts(body);
-  const out: ParsedMarkdown = { headings: [], blocks: [], nonProse: [] };
+  const out: ParsedMarkdown = { headings: [], blocks: [], nonProse: [], chunks: [] };
   let k = 0;
   while (k < starts.length) {
     const begin = starts[k]!;
@@ -238,9 +289,11 @@ export function parseMarkdown(lines: readonly string[], from: number, cache?: Ch
       next++;
     }
     const offset = from + begin;
-    for (const h of chunk.headings) out.headings.push({ ...h, line: h.line + offset, endLine: h.endLine + offset });
-    for (const b of chunk.blocks) out.blocks.push({ ...b, line: b.line + offset, endLine: b.endLine + offset });
-    for (const [s, e] of chunk.nonProse) out.nonProse.push([s + offset, e + offset]);
+    out.chunks.push({ start: offset, end: from + (next < starts.length ? starts[next]! : body.length), chunk });
+    const placed = placeChunk(chunk, offset);
+    for (const h of placed.headings) out.headings.push(h);
+    for (const b of placed.blocks) out.blocks.push(b);
+    for (const r of placed.nonProse) out.nonProse.push(r);
     k = next;
   }
   return out;

@@ -1,36 +1,46 @@
 import type { RuleContext } from "./rule";
 
-export interface ProseLine {
+/** A hit of a prose scan: where it is, and the catalog id of the section around it. */
+export interface ProseHit<T> {
   line: number;
-  /** The line with inline code and inline comments blanked out (same length, so columns hold). */
-  text: string;
-  /** Catalog id of the enclosing section, or null. */
   section: string | null;
+  value: T;
 }
 
 const INLINE_CODE = /(`+)[^`]*?\1/g;
 const INLINE_COMMENT = /<!--.*?-->/g;
 const blank = (m: string) => " ".repeat(m.length);
 
-/** Prose of the whole document, computed once per lint and shared by the rules that scan text. */
-export function documentProse(ctx: Pick<RuleContext, "doc" | "sectionIdAt">): ProseLine[] {
-  const { doc } = ctx;
-  const fm = doc.frontMatter.lines;
-  const out: ProseLine[] = [];
-  for (let l = fm ? 1 : 0; l < doc.lines.length; l++) {
-    if (fm && (l === fm[0] || l === fm[1] - 1)) continue;
-    if (doc.isNonProse(l)) continue;
-    const raw = doc.lines[l]!;
-    if (!raw.trim()) continue;
-    const text = raw.includes("`") || raw.includes("<!--") ? raw.replace(INLINE_CODE, blank).replace(INLINE_COMMENT, blank) : raw;
-    out.push({ line: l, text, section: ctx.sectionIdAt(l) });
-  }
-  return out;
+/** The line as a reader sees it: inline code and inline comments blanked out (same length, so columns hold). */
+export function proseText(raw: string): string {
+  return raw.includes("`") || raw.includes("<!--") ? raw.replace(INLINE_CODE, blank).replace(INLINE_COMMENT, blank) : raw;
 }
 
-/** Lines a reader sees as prose: not code, not comments. Front matter values included on request. */
-export function proseLines(ctx: RuleContext, withFrontMatter: boolean): ProseLine[] {
-  const all = ctx.prose();
-  const bodyStart = ctx.doc.frontMatter.lines?.[1] ?? 0;
-  return withFrontMatter || bodyStart === 0 ? all : all.filter((p) => p.line >= bodyStart);
+/**
+ * Runs `scan` over every prose line (not code, not comments, not blank) and returns its hits
+ * with document lines. Hits depend only on a chunk's text, so they are cached on the parsed
+ * chunk under `key` (which must name `scan`): after a keystroke only the edited chunk is
+ * scanned again. Front matter values are scanned too when asked.
+ */
+export function scanProse<T>(ctx: RuleContext, key: string, scan: (text: string) => readonly T[], withFrontMatter = false): Array<ProseHit<T>> {
+  const { doc } = ctx;
+  const out: Array<ProseHit<T>> = [];
+  const fm = doc.frontMatter.lines;
+  if (withFrontMatter && fm) {
+    for (let l = 1; l < fm[1] - 1; l++) for (const value of scan(proseText(doc.lines[l]!))) out.push({ line: l, section: null, value });
+  }
+  for (const { start, end, chunk } of doc.md.chunks) {
+    let hits = chunk.memo.get(key) as Array<[number, T]> | undefined;
+    if (!hits) {
+      hits = [];
+      for (let l = start; l < end; l++) {
+        const raw = doc.lines[l]!;
+        if (doc.isNonProse(l) || !raw.trim()) continue;
+        for (const value of scan(proseText(raw))) hits.push([l - start, value]);
+      }
+      chunk.memo.set(key, hits);
+    }
+    for (const [rel, value] of hits) out.push({ line: start + rel, section: ctx.sectionIdAt(start + rel), value });
+  }
+  return out;
 }

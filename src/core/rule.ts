@@ -2,7 +2,6 @@ import type { ParsedDocument, Section } from "./document";
 import type { Localized } from "./i18n";
 import type { SectionSpec, Template, TemplateRegistry } from "./templates";
 import type { WorkspaceHost } from "./host";
-import type { ProseLine } from "./prose";
 import type { Lang, Range, Severity, SeveritySetting, Status, TextEdit } from "./types";
 
 /** Default severity per document status. */
@@ -35,8 +34,6 @@ export interface RuleContext {
   today: string;
   /** Where findings about the whole document point: the title, else the front matter, else line 1. */
   anchor: Range;
-  /** Prose lines of the document, front matter values included (computed once). */
-  prose(): ProseLine[];
   /** Catalog id of the innermost identified section holding a line, or null. */
   sectionIdAt(line: number): string | null;
   /** The template's spec for a section id. */

@@ -32,7 +32,7 @@ import { stripBom } from "../core/text";
 import { LANGS, type Lang } from "../core/types";
 import { walkMarkdown } from "../node/files";
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SETTINGS_SECTION, SpecStatusRequest, type PmInitializationOptions, type PmSettings, type SpecStatus } from "../protocol";
-import { GenerationalChunkCache } from "./chunkCache";
+import { ChunkCache } from "../core/markdown";
 import { codeActions } from "./codeActions";
 import { complete } from "./completion";
 import { errorDiagnostic, pathToUri, toDiagnostic, uriToPath } from "./convert";
@@ -53,7 +53,7 @@ interface LintEntry {
 }
 
 interface DocState {
-  cache: GenerationalChunkCache;
+  cache: ChunkCache;
   last: LintEntry | null;
 }
 
@@ -134,7 +134,7 @@ export function startServer(connection: Connection): void {
     if (!isMarkdown(doc)) return null;
     let st = states.get(doc.uri);
     if (!st) {
-      st = { cache: new GenerationalChunkCache(), last: null };
+      st = { cache: new ChunkCache(), last: null };
       states.set(doc.uri, st);
     }
     const path = docPath(doc);

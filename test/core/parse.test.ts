@@ -69,7 +69,8 @@ test("the chunk cache returns the same structure as a fresh parse after an edit"
   const lines = Array.from({ length: 50 }, (_, i) => (i % 5 === 0 ? `## H${i}` : `text ${i}`));
   parseMarkdown(lines, 0, cache);
   lines[12] = "edited [link](x.md)";
-  assert.deepEqual(parseMarkdown(lines, 0, cache), parseMarkdown(lines, 0));
+  const structure = ({ headings, blocks, nonProse }: ReturnType<typeof parseMarkdown>) => ({ headings, blocks, nonProse });
+  assert.deepEqual(structure(parseMarkdown(lines, 0, cache)), structure(parseMarkdown(lines, 0)));
 });
 
 test("a 100,000-line document parses with every heading found", () => {

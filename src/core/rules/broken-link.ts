@@ -3,7 +3,7 @@ import type { Rule } from "../rule";
 import { parseDocument } from "../document";
 import { headingSlugs } from "../slug";
 import { findLinks } from "../links";
-import { proseLines } from "../prose";
+import { scanProse } from "../prose";
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
@@ -27,36 +27,34 @@ export const brokenLink: Rule = {
   check(ctx, report) {
     let ownSlugs: Set<string> | null = null;
     const otherSlugs = new Map<string, Set<string> | null>();
-    for (const { line, text, section } of proseLines(ctx, false)) {
-      for (const link of findLinks(text)) {
-        const href = link.href.trim();
-        if (!href || EXTERNAL.test(href)) continue;
-        const range = { start: { line, character: link.start }, end: { line, character: link.end } };
-        const hash = href.indexOf("#");
-        const path = decode((hash >= 0 ? href.slice(0, hash) : href).split("?")[0]!);
-        const anchor = hash >= 0 ? decode(href.slice(hash + 1)) : "";
-        let slugs: Set<string> | null = null;
-        if (path) {
-          // "/docs/a.md" is relative to the repository, as on GitHub.
-          const target = path.startsWith("/") ? resolve(ctx.root, `.${path}`) : resolve(dirname(ctx.file), path);
-          const kind = ctx.host.stat(target);
-          if (!kind) {
-            report({ range, section, message: { en: `Link target "${path}" does not exist.`, "zh-CN": `链接目标“${path}”不存在。` } });
-            continue;
-          }
-          if (!anchor || kind !== "file" || !/\.(md|markdown)$/i.test(target)) continue;
-          if (!otherSlugs.has(target)) {
-            const text = ctx.host.readText(target);
-            otherSlugs.set(target, text === null ? null : headingSlugs(parseDocument(target, text)));
-          }
-          slugs = otherSlugs.get(target) ?? null;
-        } else {
-          ownSlugs ??= headingSlugs(ctx.doc);
-          slugs = ownSlugs;
+    for (const { line, section, value: link } of scanProse(ctx, "broken-link", findLinks)) {
+      const href = link.href.trim();
+      if (!href || EXTERNAL.test(href)) continue;
+      const range = { start: { line, character: link.start }, end: { line, character: link.end } };
+      const hash = href.indexOf("#");
+      const path = decode((hash >= 0 ? href.slice(0, hash) : href).split("?")[0]!);
+      const anchor = hash >= 0 ? decode(href.slice(hash + 1)) : "";
+      let slugs: Set<string> | null = null;
+      if (path) {
+        // "/docs/a.md" is relative to the repository, as on GitHub.
+        const target = path.startsWith("/") ? resolve(ctx.root, `.${path}`) : resolve(dirname(ctx.file), path);
+        const kind = ctx.host.stat(target);
+        if (!kind) {
+          report({ range, section, message: { en: `Link target "${path}" does not exist.`, "zh-CN": `链接目标“${path}”不存在。` } });
+          continue;
         }
-        if (anchor && slugs && !slugs.has(anchor.toLowerCase())) {
-          report({ range, section, message: { en: `Link "${href}" points to heading "#${anchor}", which does not exist.`, "zh-CN": `链接“${href}”指向的标题“#${anchor}”不存在。` } });
+        if (!anchor || kind !== "file" || !/\.(md|markdown)$/i.test(target)) continue;
+        if (!otherSlugs.has(target)) {
+          const text = ctx.host.readText(target);
+          otherSlugs.set(target, text === null ? null : headingSlugs(parseDocument(target, text)));
         }
+        slugs = otherSlugs.get(target) ?? null;
+      } else {
+        ownSlugs ??= headingSlugs(ctx.doc);
+        slugs = ownSlugs;
+      }
+      if (anchor && slugs && !slugs.has(anchor.toLowerCase())) {
+        report({ range, section, message: { en: `Link "${href}" points to heading "#${anchor}", which does not exist.`, "zh-CN": `链接“${href}”指向的标题“#${anchor}”不存在。` } });
       }
     }
   },

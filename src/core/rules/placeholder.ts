@@ -1,5 +1,5 @@
 import type { Rule } from "../rule";
-import { proseLines } from "../prose";
+import { scanProse } from "../prose";
 import { findPlaceholders } from "../placeholders";
 
 /** PM004: placeholder text left in the spec. */
@@ -12,14 +12,12 @@ export const placeholder: Rule = {
   fixable: false,
   needsTemplate: false,
   check(ctx, report) {
-    for (const { line, text, section } of proseLines(ctx, true)) {
-      for (const m of findPlaceholders(text)) {
-        report({
-          range: { start: { line, character: m.index }, end: { line, character: m.index + m.text.length } },
-          section,
-          message: { en: `Placeholder "${m.text}" left in the spec: replace it with the decision or the number.`, "zh-CN": `文档中留有占位内容“${m.text}”：请替换为明确的结论或数字。` },
-        });
-      }
+    for (const { line, section, value: m } of scanProse(ctx, "placeholder", findPlaceholders, true)) {
+      report({
+        range: { start: { line, character: m.index }, end: { line, character: m.index + m.text.length } },
+        section,
+        message: { en: `Placeholder "${m.text}" left in the spec: replace it with the decision or the number.`, "zh-CN": `文档中留有占位内容“${m.text}”：请替换为明确的结论或数字。` },
+      });
     }
   },
 };

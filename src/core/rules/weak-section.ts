@@ -1,19 +1,41 @@
 import type { Rule } from "../rule";
 import { contentBlocks, sectionProse } from "../document";
-import { getCheck } from "../checks";
+import { getCheck, type CheckProblem, type ContentCheck } from "../checks";
+import type { ParsedDocument, Section } from "../document";
 import { hasPlaceholder } from "../placeholders";
-import type { MdBlock } from "../markdown";
+import { rangeKey, type MdBlock } from "../markdown";
 
 /** Content still holding a placeholder ("TBD (e.g. < 85%)") is unwritten: it must not satisfy a check. */
 function withoutPlaceholders(blocks: MdBlock[]): MdBlock[] {
   const out: MdBlock[] = [];
   for (const b of blocks) {
-    if (b.kind === "table-row" && b.cells) {
+    if (!hasPlaceholder(b.text)) out.push(b);
+    else if (b.kind === "table-row" && b.cells) {
       const cells = b.cells.map((c) => (hasPlaceholder(c) ? "" : c));
       out.push({ ...b, cells, text: cells.join(" | ") });
-    } else if (!hasPlaceholder(b.text)) out.push(b);
+    }
   }
   return out;
+}
+
+/**
+ * A check's verdict depends only on the section's text (and whether the document is
+ * generative), so it is kept by that text: while typing, only the edited section is checked
+ * again. Lines are stored relative to the section body.
+ */
+const verdicts = new Map<string, CheckProblem[]>();
+const MAX_VERDICTS = 1024;
+
+function cachedProblems(doc: ParsedDocument, section: Section, check: ContentCheck, run: () => CheckProblem[]): CheckProblem[] {
+  const base = section.heading.endLine;
+  const key = `${check.name}\0${doc.frontMatter.data["generative"] === false ? 0 : 1}\0${rangeKey(doc.md, base, section.end)}`;
+  let relative = verdicts.get(key);
+  if (!relative) {
+    relative = run().map((p) => (p.line === undefined ? p : { ...p, line: p.line - base }));
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    verdicts.set(key, relative);
+  }
+  return relative.map((p) => (p.line === undefined ? p : { ...p, line: p.line + base }));
 }
 
 /** PM003: a section fails its template's content check; the message says what is missing. */
@@ -32,11 +54,22 @@ export const weakSection: Rule = {
       if (!spec || !check) continue;
       const blocks = contentBlocks(ctx.doc, section);
       if (blocks.length === 0) continue; // empty-section reports it
-      const prose = sectionProse(ctx.doc, section)
-        .split("\n")
-        .filter((l) => !hasPlaceholder(l))
-        .join("\n");
-      const problems = check.run({ doc: ctx.doc, section, blocks: withoutPlaceholders(blocks), prose });
+      const problems = cachedProblems(ctx.doc, section, check, () => {
+        let prose: string | null = null;
+        return check.run({
+          doc: ctx.doc,
+          section,
+          blocks: withoutPlaceholders(blocks),
+          // Built only for the checks that read prose; some sections are thousands of lines.
+          get prose() {
+            prose ??= sectionProse(ctx.doc, section)
+              .split("\n")
+              .filter((l) => !hasPlaceholder(l))
+              .join("\n");
+            return prose;
+          },
+        });
+      });
       if (problems.length === 0) continue;
       report({
         range: ctx.doc.index.trimmedLineRange(section.heading.line),
