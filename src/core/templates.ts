@@ -7,6 +7,7 @@
  * One file per template id declares the schema (`required`, `check`, order); files of the same
  * id in other languages are translations: headings, bodies and `why` text only.
  */
+import { basename } from "node:path";
 import { parseDocument as parseYaml, isMap, isScalar, Scalar, visit, type Document } from "yaml";
 import { parseDocument, type ParsedDocument } from "./document";
 import { catalogEntry } from "./catalog";
@@ -200,70 +201,52 @@ export class AliasMatcher {
 }
 
 export class TemplateRegistry {
-  private constructor(private readonly byId: Map<string, Template>) {}
+  private constructor(
+    private readonly byId: Map<string, Template>,
+    /** Built-in template files not parsed yet, by id: parsing all of them costs start-up time. */
+    private readonly unparsed: Map<string, TemplateFile[]>,
+  ) {}
 
   static empty(): TemplateRegistry {
-    return new TemplateRegistry(new Map());
+    return new TemplateRegistry(new Map(), new Map());
   }
 
   /**
-   * Builds the registry. Workspace templates replace built-in ones of the same id. A template
-   * file that fails to parse is reported in `errors` and skipped; the rest still load.
+   * Builds the registry. Workspace templates replace built-in ones of the same id and are
+   * parsed now: a file that fails is reported in `errors` and skipped, the rest still load.
+   * Built-in templates (whose file name is their id) are parsed when first used.
    */
   static build(builtIn: readonly TemplateFile[], workspace: readonly TemplateFile[] = []): { registry: TemplateRegistry; errors: PmError[] } {
     const errors: PmError[] = [];
-    const byId = new Map<string, Template>();
-    for (const [origin, files] of [["built-in", builtIn], ["workspace", workspace]] as const) {
-      const groups = new Map<string, ParsedTemplateFile[]>();
-      for (const f of files) {
-        try {
-          const parsed = parseTemplateFile(f.file, f.text);
-          const g = groups.get(parsed.id) ?? [];
-          g.push(parsed);
-          groups.set(parsed.id, g);
-        } catch (e) {
-          if (e instanceof PmError) errors.push(e);
-          else errors.push(new PmError(f.file, 1, 1, `could not read template: ${(e as Error).message}`));
-        }
-      }
-      for (const [id, group] of groups) {
-        const schemas = group.filter((g) => g.hasSchema);
-        if (schemas.length > 1) {
-          errors.push(new PmError(schemas[1]!.variant.file, 1, 1, `template "${id}" already declares required/check in ${schemas[0]!.variant.file}; a translation may only give headings, bodies and why`));
-        }
-        const primary = schemas[0] ?? group[0]!;
-        const variants = new Map<Lang, TemplateVariant>();
-        for (const g of group) {
-          if (variants.has(g.lang)) {
-            errors.push(new PmError(g.variant.file, 1, 1, `template "${id}" has two ${g.lang} files (also ${variants.get(g.lang)!.file})`));
-            continue;
-          }
-          const missing = primary.specs.filter((s) => !g.variant.sections.has(s.id)).map((s) => s.id);
-          if (g !== primary && missing.length > 0) {
-            errors.push(new PmError(g.variant.file, 1, 1, `translation of "${id}" lacks sections ${missing.join(", ")}; fixes in ${g.lang} will use ${primary.lang} text for them`));
-          }
-          variants.set(g.lang, g.variant);
-        }
-        // Aliases declared by any variant apply to all, so a heading in either language matches.
-        const aliases = new Map<string, string[]>();
-        for (const g of group) for (const s of g.specs) aliases.set(s.id, [...(aliases.get(s.id) ?? []), ...s.aliases]);
-        const sections = primary.specs.map((s) => ({ ...s, aliases: aliases.get(s.id) ?? [] }));
-        byId.set(id, { id, kind: primary.kind, origin, sections, variants });
-      }
+    const byId = assemble(workspace, "workspace", errors);
+    const unparsed = new Map<string, TemplateFile[]>();
+    for (const f of builtIn) {
+      const id = basename(f.file).replace(/\.md$/, "");
+      if (byId.has(id)) continue;
+      unparsed.set(id, [...(unparsed.get(id) ?? []), f]);
     }
-    return { registry: new TemplateRegistry(byId), errors };
+    return { registry: new TemplateRegistry(byId, unparsed), errors };
   }
 
   get(id: string): Template | undefined {
+    const files = this.unparsed.get(id);
+    if (files) {
+      this.unparsed.delete(id);
+      const errors: PmError[] = [];
+      const parsed = assemble(files, "built-in", errors).get(id);
+      // Built-in templates ship with the product and are tested: a problem here is a bug.
+      if (errors.length > 0 || !parsed) throw new Error(`built-in template "${id}" is broken: ${errors.map((e) => e.message).join("; ") || "its id differs from its file name"}`);
+      this.byId.set(id, parsed);
+    }
     return this.byId.get(id);
   }
 
   ids(): string[] {
-    return [...this.byId.keys()].sort();
+    return [...new Set([...this.byId.keys(), ...this.unparsed.keys()])].sort();
   }
 
   all(): Template[] {
-    return this.ids().map((id) => this.byId.get(id)!);
+    return this.ids().map((id) => this.get(id)!);
   }
 
   /** Section text in the wanted language, falling back to any variant of the template. */
@@ -276,7 +259,7 @@ export class TemplateRegistry {
    * whole catalog, then any template that has the section.
    */
   anySectionText(preferred: Template | undefined, sectionId: string, lang: Lang): SectionText | undefined {
-    const fallback = this.byId.get(FALLBACK_TEMPLATE);
+    const fallback = this.get(FALLBACK_TEMPLATE);
     for (const t of [preferred, fallback, ...this.all()]) {
       if (!t) continue;
       const s = this.sectionText(t, sectionId, lang);
@@ -284,6 +267,45 @@ export class TemplateRegistry {
     }
     return undefined;
   }
+}
+
+/** Parses template files and joins each id's language variants into one template. */
+function assemble(files: readonly TemplateFile[], origin: TemplateOrigin, errors: PmError[]): Map<string, Template> {
+  const byId = new Map<string, Template>();
+  const groups = new Map<string, ParsedTemplateFile[]>();
+  for (const f of files) {
+    try {
+      const parsed = parseTemplateFile(f.file, f.text);
+      groups.set(parsed.id, [...(groups.get(parsed.id) ?? []), parsed]);
+    } catch (e) {
+      errors.push(e instanceof PmError ? e : new PmError(f.file, 1, 1, `could not read template: ${(e as Error).message}`));
+    }
+  }
+  for (const [id, group] of groups) {
+    const schemas = group.filter((g) => g.hasSchema);
+    if (schemas.length > 1) {
+      errors.push(new PmError(schemas[1]!.variant.file, 1, 1, `template "${id}" already declares required/check in ${schemas[0]!.variant.file}; a translation may only give headings, bodies and why`));
+    }
+    const primary = schemas[0] ?? group[0]!;
+    const variants = new Map<Lang, TemplateVariant>();
+    for (const g of group) {
+      if (variants.has(g.lang)) {
+        errors.push(new PmError(g.variant.file, 1, 1, `template "${id}" has two ${g.lang} files (also ${variants.get(g.lang)!.file})`));
+        continue;
+      }
+      const missing = primary.specs.filter((s) => !g.variant.sections.has(s.id)).map((s) => s.id);
+      if (g !== primary && missing.length > 0) {
+        errors.push(new PmError(g.variant.file, 1, 1, `translation of "${id}" lacks sections ${missing.join(", ")}; fixes in ${g.lang} will use ${primary.lang} text for them`));
+      }
+      variants.set(g.lang, g.variant);
+    }
+    // Aliases declared by any variant apply to all, so a heading in either language matches.
+    const aliases = new Map<string, string[]>();
+    for (const g of group) for (const s of g.specs) aliases.set(s.id, [...(aliases.get(s.id) ?? []), ...s.aliases]);
+    const sections = primary.specs.map((s) => ({ ...s, aliases: aliases.get(s.id) ?? [] }));
+    byId.set(id, { id, kind: primary.kind, origin, sections, variants });
+  }
+  return byId;
 }
 
 /** Values substituted into a template when scaffolding. Only these names exist: no expressions. */
