@@ -135,7 +135,7 @@ export class TestClient {
 
   openNoWait(uri: string, text: string, version = 1): void {
     this.docs.set(uri, TextDocument.create(uri, "markdown", version, text));
-    void this.conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "markdown", version, text } });
+    this.conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "markdown", version, text } }).catch(() => undefined); // the server may be gone when a test ends
   }
 
   /** Sends incremental changes and waits for the diagnostics of the new version. */
@@ -149,7 +149,7 @@ export class TestClient {
     if (!doc) throw new Error(`${uri} is not open`);
     const version = doc.version + 1;
     this.docs.set(uri, TextDocument.update(doc, changes, version));
-    void this.conn.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: changes });
+    this.conn.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: changes }).catch(() => undefined); // the server may be gone when a test ends
     return version;
   }
 
