@@ -37,7 +37,7 @@ export function parseDocument(path: string, text: string, cache?: ChunkCache): P
   const lines: string[] = new Array(index.lineCount);
   for (let i = 0; i < index.lineCount; i++) lines[i] = index.line(i);
   const frontMatter = parseFrontMatter(lines);
-  const md = parseMarkdown(lines, frontMatter.bodyStart, cache);
+  const md = parseMarkdown(lines, frontMatter.bodyStart, cache, index);
   const nonProse = new Uint8Array(lines.length);
   for (const [s, e] of md.nonProse) nonProse.fill(1, s, Math.min(e, lines.length));
   const sections: Section[] = md.headings.map((heading, i) => {

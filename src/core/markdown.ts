@@ -8,6 +8,7 @@
  * Inline content (heading text, table cells, list item text) is kept as raw source.
  */
 import MarkdownIt from "markdown-it";
+import type { LineIndex } from "./text";
 type Token = MarkdownIt.Token;
 
 // Only block structure is needed. The inline parser is off: it costs most of the parse time and
@@ -267,7 +268,7 @@ function placeChunk(chunk: ParsedChunk, offset: number): PlacedChunk {
  * Parses `lines[from..]` (the body after front matter) and returns structure with absolute line
  * numbers. `cache` is optional; the server passes one per document.
  */
-export function parseMarkdown(lines: readonly string[], from: number, cache?: ChunkCache): ParsedMarkdown {
+export function parseMarkdown(lines: readonly string[], from: number, cache?: ChunkCache, index?: LineIndex): ParsedMarkdown {
   const body = lines.slice(from);
   const starts = chunkStarts(body);
   const out: ParsedMarkdown = { headings: [], blocks: [], nonProse: [], chunks: [] };
@@ -278,10 +279,12 @@ export function parseMarkdown(lines: readonly string[], from: number, cache?: Ch
     let chunk: ParsedChunk;
     for (;;) {
       const end = next < starts.length ? starts[next]! : body.length;
-      const src = body.slice(begin, end).join("\n");
+      // With the document's index the chunk's text is a slice of it (no copy); line endings
+      // stay as written, so the key is exact, and are normalised only when parsing.
+      const src = index && end > begin ? index.text.slice(index.starts[from + begin], index.ends[from + end - 1]) : body.slice(begin, end).join("\n");
       let parsed = cache?.get(src);
       if (!parsed) {
-        parsed = parseChunk(src);
+        parsed = parseChunk(src.includes("\r") ? src.replace(/\r\n?/g, "\n") : src);
         cache?.set(src, parsed);
       }
       chunk = parsed;
