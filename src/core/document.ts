@@ -2,7 +2,6 @@ import { LineIndex } from "./text";
 import { parseFrontMatter, type FrontMatter } from "./frontMatter";
 import { parseMarkdown, type ChunkCache, type MdBlock, type MdHeading, type ParsedMarkdown } from "./markdown";
 import { detectLang } from "./i18n";
-import { plainHeading } from "./normalize";
 import type { Lang } from "./types";
 
 /** A heading and the lines it owns: up to the next heading of the same or a higher level. */
@@ -48,7 +47,7 @@ export function parseDocument(path: string, text: string, cache?: ChunkCache): P
         break;
       }
     }
-    return { heading, title: plainHeading(heading.text), level: heading.level, end, id: null };
+    return { heading, title: heading.title, level: heading.level, end, id: null };
   });
   return {
     path,

@@ -9,6 +9,7 @@
  */
 import MarkdownIt from "markdown-it";
 import type { LineIndex } from "./text";
+import { plainHeading } from "./normalize";
 type Token = MarkdownIt.Token;
 
 // Only block structure is needed. The inline parser is off: it costs most of the parse time and
@@ -23,6 +24,8 @@ export interface MdHeading {
   level: number;
   /** Raw inline source of the heading text. */
   text: string;
+  /** The heading text without markup, as shown. */
+  title: string;
   setext: boolean;
 }
 
@@ -128,6 +131,9 @@ function chunkStarts(lines: readonly string[]): number[] {
       if (htmlEnd.test(line)) htmlEnd = null;
       continue;
     }
+    // Most lines start with a letter, "|" or "-": nothing below can match them.
+    const c = line.charCodeAt(0);
+    if (c !== 35 /* # */ && c !== 32 /* space */ && c !== 96 /* ` */ && c !== 126 /* ~ */ && c !== 60 /* < */) continue;
     const f = FENCE_OPEN.exec(line);
     if (f?.[1] && !(f[1][0] === "`" && line.slice(line.indexOf(f[1]) + f[1].length).includes("`"))) {
       fence = f[1];
@@ -175,7 +181,8 @@ function parseChunk(src: string): ParsedChunk {
     switch (tok.type) {
       case "heading_open":
         if (map && tok.level === 0) {
-          headings.push({ line: map[0], endLine: map[1], level: Number(tok.tag.slice(1)), text: inlineText(tokens, i), setext: tok.markup === "=" || tok.markup === "-" });
+          const text = inlineText(tokens, i);
+          headings.push({ line: map[0], endLine: map[1], level: Number(tok.tag.slice(1)), text, title: plainHeading(text), setext: tok.markup === "=" || tok.markup === "-" });
         }
         break;
       case "bullet_list_open":
