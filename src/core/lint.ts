@@ -146,6 +146,23 @@ export function lintText(file: string, text: string, env: LintEnvironment, cache
   return { file, template: templateId, isSpec: true, status, lang: docLang, findings, doc, sections };
 }
 
+/**
+ * Whether an HTML block at the end of a document is still open, so text appended after it
+ * would become part of it. Comments, processing instructions, declarations, CDATA and raw
+ * <pre>/<script>/<style>/<textarea> run to their end marker; other HTML blocks end at a blank
+ * line, which an insertion adds.
+ */
+function htmlBlockOpen(text: string): boolean {
+  const t = text.trimStart();
+  const raw = /^<(script|pre|style|textarea)\b/i.exec(t);
+  if (raw) return !new RegExp(`</${raw[1]}>`, "i").test(t);
+  if (t.startsWith("<!--")) return !t.includes("-->", 4);
+  if (t.startsWith("<![CDATA[")) return !t.includes("]]>");
+  if (t.startsWith("<?")) return !t.includes("?>");
+  if (/^<![A-Za-z]/.test(t)) return !t.includes(">");
+  return false;
+}
+
 /** Keeps every range inside the document, whatever a rule computed. */
 function clampRange(r: Range, doc: ParsedDocument): Range {
   const clamp = (p: Range["start"]) => doc.index.positionAt(doc.index.offsetAt(p));
@@ -184,9 +201,9 @@ function makeContext(
       if (line > b.line && line < b.endLine) return true;
       // At the end of the document: only a block left open (no closing line) swallows the insertion.
       if (line >= doc.lines.length && b.endLine > lastContentLine) {
+        if (b.kind === "html") return htmlBlockOpen(b.text);
         const last = doc.lines[b.endLine - 1] ?? "";
-        const closed = b.kind === "code" ? b.endLine - 1 > b.line && /^ {0,3}(`{3,}|~{3,})\s*$/.test(last) : /-->|<\/\w+>\s*$/.test(last) || !last.trim();
-        return !closed;
+        return !(b.endLine - 1 > b.line && /^ {0,3}(`{3,}|~{3,})\s*$/.test(last));
       }
       return false;
     });

@@ -37,3 +37,9 @@ test("a file over maxFileSize gets one informational finding instead of a lint",
   const r = lint(FM + "TBD\n".repeat(100), { config: '{ "maxFileSize": 100 }' });
   assert.deepEqual(r.findings.map((f) => [f.rule, f.severity]), [["file-too-large", "info"]]);
 });
+
+test("a section is never inserted into an HTML comment left open at the end (found by fuzzing)", () => {
+  const text = "---\ntitle: T\nowner: o\nstatus: draft\nupdated: 2026-01-10\ntemplate: ai-feature-prd\n---\n<!--\r \r";
+  const r = lint(text);
+  assert.deepEqual(r.findings.filter((f) => f.rule === "missing-section" && f.fix).length, 0);
+});
