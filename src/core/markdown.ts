@@ -115,13 +115,13 @@ const ATX_IN_COLUMN_0 = /^#{1,6}(?:[ \t]|$)/;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 const HTML_RAW_OPEN = /^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)/i;
 
-/** Candidate chunk starts: ATX headings in column 0 outside obvious fences and raw HTML. */
-function chunkStarts(lines: readonly string[]): number[] {
+/** Candidate chunk starts (relative to `from`): ATX headings in column 0 outside obvious fences and raw HTML. */
+function chunkStarts(lines: readonly string[], from: number): number[] {
   const starts = [0];
   let fence: string | null = null;
   let htmlEnd: RegExp | null = null;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? "";
+  for (let i = 0; i + from < lines.length; i++) {
+    const line = lines[i + from] ?? "";
     if (fence !== null) {
       const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
       if (m?.[1] && m[1][0] === fence[0] && m[1].length >= fence.length) fence = null;
@@ -276,8 +276,8 @@ function placeChunk(chunk: ParsedChunk, offset: number): PlacedChunk {
  * numbers. `cache` is optional; the server passes one per document.
  */
 export function parseMarkdown(lines: readonly string[], from: number, cache?: ChunkCache, index?: LineIndex): ParsedMarkdown {
-  const body = lines.slice(from);
-  const starts = chunkStarts(body);
+  const bodyLength = lines.length - from;
+  const starts = chunkStarts(lines, from);
   const out: ParsedMarkdown = { headings: [], blocks: [], nonProse: [], chunks: [] };
   let k = 0;
   while (k < starts.length) {
@@ -285,10 +285,10 @@ export function parseMarkdown(lines: readonly string[], from: number, cache?: Ch
     let next = k + 1;
     let chunk: ParsedChunk;
     for (;;) {
-      const end = next < starts.length ? starts[next]! : body.length;
+      const end = next < starts.length ? starts[next]! : bodyLength;
       // With the document's index the chunk's text is a slice of it (no copy); line endings
       // stay as written, so the key is exact, and are normalised only when parsing.
-      const src = index && end > begin ? index.text.slice(index.starts[from + begin], index.ends[from + end - 1]) : body.slice(begin, end).join("\n");
+      const src = index && end > begin ? index.text.slice(index.starts[from + begin], index.ends[from + end - 1]) : lines.slice(from + begin, from + end).join("\n");
       let parsed = cache?.get(src);
       if (!parsed) {
         parsed = parseChunk(src.includes("\r") ? src.replace(/\r\n?/g, "\n") : src);
@@ -299,7 +299,7 @@ export function parseMarkdown(lines: readonly string[], from: number, cache?: Ch
       next++;
     }
     const offset = from + begin;
-    out.chunks.push({ start: offset, end: from + (next < starts.length ? starts[next]! : body.length), chunk });
+    out.chunks.push({ start: offset, end: from + (next < starts.length ? starts[next]! : bodyLength), chunk });
     const placed = placeChunk(chunk, offset);
     for (const h of placed.headings) out.headings.push(h);
     for (const b of placed.blocks) out.blocks.push(b);

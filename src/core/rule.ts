@@ -2,14 +2,10 @@ import type { ParsedDocument, Section } from "./document";
 import type { Localized } from "./i18n";
 import type { SectionSpec, Template, TemplateRegistry } from "./templates";
 import type { WorkspaceHost } from "./host";
-import type { Lang, Range, Severity, SeveritySetting, Status, TextEdit } from "./types";
+import type { Lang, Range, SeveritySetting, Status, TextEdit } from "./types";
 
 /** Default severity per document status. */
 export type StatusSeverity = Record<Status, SeveritySetting>;
-
-export function sameSeverity(s: Severity): StatusSeverity {
-  return { draft: s, review: s, approved: s, shipped: s, deprecated: s };
-}
 
 export interface RuleContext {
   doc: ParsedDocument;

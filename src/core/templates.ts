@@ -207,10 +207,6 @@ export class TemplateRegistry {
     private readonly unparsed: Map<string, TemplateFile[]>,
   ) {}
 
-  static empty(): TemplateRegistry {
-    return new TemplateRegistry(new Map(), new Map());
-  }
-
   /**
    * Builds the registry. Workspace templates replace built-in ones of the same id and are
    * parsed now: a file that fails is reported in `errors` and skipped, the rest still load.

@@ -2,7 +2,6 @@
 
 export type Severity = "error" | "warning" | "info" | "hint";
 export type SeveritySetting = Severity | "off";
-export const SEVERITIES: readonly Severity[] = ["error", "warning", "info", "hint"];
 
 export const STATUSES = ["draft", "review", "approved", "shipped", "deprecated"] as const;
 export type Status = (typeof STATUSES)[number];
