@@ -1,6 +1,6 @@
 import { relative, sep } from "node:path";
-import { parseDocument, type ParsedDocument, type Section } from "./document";
-import type { ChunkCache } from "./markdown";
+import { contentBlocks, parseDocument, type ParsedDocument, type Section } from "./document";
+import type { ChunkCache, MdBlock } from "./markdown";
 import { AliasMatcher, type Template, type TemplateRegistry } from "./templates";
 import { CATALOG } from "./catalog";
 import { Config, type FileSettings } from "./config";
@@ -116,7 +116,9 @@ export function lintText(file: string, text: string, env: LintEnvironment, cache
   const template = templateId ? (env.registry.get(templateId) ?? null) : null;
   const matcher = aliasMatcher(template, settings.aliases);
 
-  const sections: Section[] = doc.sections.map((s) => ({ ...s, id: matcher.match(s.title) }));
+  // The sections belong to this parse alone, so ids are set in place rather than copied.
+  const sections: Section[] = doc.sections;
+  for (const s of sections) s.id = matcher.match(s.title);
   const byId = new Map<string, Section[]>();
   for (const s of sections) if (s.id) byId.set(s.id, [...(byId.get(s.id) ?? []), s]);
 
@@ -190,7 +192,8 @@ function makeContext(
     : doc.frontMatter.lines
       ? doc.index.lineRange(0)
       : doc.index.trimmedLineRange(0);
-  let idAt: Array<string | null> | null = null;
+  const identified = sections.filter((s) => s.id !== null);
+  const contents = new Map<Section, MdBlock[]>();
 
   let lastContentLine = doc.lines.length - 1;
   while (lastContentLine > 0 && !(doc.lines[lastContentLine] ?? "").trim()) lastContentLine--;
@@ -236,12 +239,25 @@ function makeContext(
     host: env.host,
     today: env.today ?? todayUtc(),
     anchor,
+    contentOf(section) {
+      let blocks = contents.get(section);
+      if (!blocks) contents.set(section, (blocks = contentBlocks(doc, section)));
+      return blocks;
+    },
     sectionIdAt(line) {
-      if (!idAt) {
-        idAt = new Array<string | null>(doc.lines.length).fill(null);
-        for (const s of sections) if (s.id) idAt.fill(s.id, s.heading.line, s.end);
+      // The innermost identified section holding the line: the last one starting at or before it.
+      let lo = 0;
+      let hi = identified.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (identified[mid]!.heading.line <= line) lo = mid + 1;
+        else hi = mid;
       }
-      return idAt[line] ?? null;
+      for (let k = lo - 1; k >= 0; k--) {
+        const s = identified[k]!;
+        if (line < s.end) return s.id;
+      }
+      return null;
     },
     spec: (id) => template?.sections.find((s) => s.id === id),
     insertSection(id) {

@@ -2,6 +2,7 @@ import type { ParsedDocument, Section } from "./document";
 import type { Localized } from "./i18n";
 import type { SectionSpec, Template, TemplateRegistry } from "./templates";
 import type { WorkspaceHost } from "./host";
+import type { MdBlock } from "./markdown";
 import type { Lang, Range, SeveritySetting, Status, TextEdit } from "./types";
 
 /** Default severity per document status. */
@@ -30,6 +31,8 @@ export interface RuleContext {
   today: string;
   /** Where findings about the whole document point: the title, else the front matter, else line 1. */
   anchor: Range;
+  /** Content blocks of a section (see document.ts contentBlocks), computed once per lint. */
+  contentOf(section: Section): MdBlock[];
   /** Catalog id of the innermost identified section holding a line, or null. */
   sectionIdAt(line: number): string | null;
   /** The template's spec for a section id. */

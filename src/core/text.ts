@@ -15,12 +15,20 @@ export class LineIndex {
     this.text = text;
     const starts = [0];
     const ends: number[] = [];
-    // A native regex scan, not charCodeAt in a loop: editors build text by concatenation, and
-    // indexing such a string character by character is several times slower.
-    EOL.lastIndex = 0;
-    for (let m = EOL.exec(text); m; m = EOL.exec(text)) {
-      ends.push(m.index);
-      starts.push(m.index + m[0].length);
+    // Native searches, not charCodeAt in a loop (editors build text by concatenation, and
+    // indexing such a string character by character is several times slower), and no regex
+    // match objects: this runs on every keystroke.
+    if (!text.includes("\r")) {
+      for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) {
+        ends.push(i);
+        starts.push(i + 1);
+      }
+    } else {
+      EOL.lastIndex = 0;
+      for (let m = EOL.exec(text); m; m = EOL.exec(text)) {
+        ends.push(m.index);
+        starts.push(m.index + m[0].length);
+      }
     }
     ends.push(text.length);
     this.starts = starts;

@@ -2,7 +2,7 @@ import { dirname, resolve } from "node:path";
 import type { Rule } from "../rule";
 import { parseDocument } from "../document";
 import { headingSlugs } from "../slug";
-import { findLinks } from "../links";
+import { findLinks, type LinkRef } from "../links";
 import { scanProse } from "../prose";
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
@@ -13,6 +13,14 @@ function decode(s: string): string {
   } catch {
     return s;
   }
+}
+
+/** Links a file system can answer for; external ones are dropped in the cached scan, not on every lint. */
+function relativeLinks(text: string): LinkRef[] {
+  return findLinks(text).filter((l) => {
+    const href = l.href.trim();
+    return href !== "" && !EXTERNAL.test(href);
+  });
 }
 
 /** PM008: a relative link points to a file or heading anchor that does not exist. */
@@ -27,9 +35,8 @@ export const brokenLink: Rule = {
   check(ctx, report) {
     let ownSlugs: Set<string> | null = null;
     const otherSlugs = new Map<string, Set<string> | null>();
-    for (const { line, section, value: link } of scanProse(ctx, "broken-link", findLinks)) {
+    for (const { line, section, value: link } of scanProse(ctx, "broken-link", relativeLinks)) {
       const href = link.href.trim();
-      if (!href || EXTERNAL.test(href)) continue;
       const range = { start: { line, character: link.start }, end: { line, character: link.end } };
       const hash = href.indexOf("#");
       const path = decode((hash >= 0 ? href.slice(0, hash) : href).split("?")[0]!);

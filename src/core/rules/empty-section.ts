@@ -1,5 +1,4 @@
 import type { Rule } from "../rule";
-import { contentBlocks } from "../document";
 
 /** PM002: a template section is present but has no content. */
 export const emptySection: Rule = {
@@ -15,7 +14,7 @@ export const emptySection: Rule = {
       const spec = section.id ? ctx.spec(section.id) : undefined;
       if (!spec) continue;
       if (ctx.status && spec.emptyAllowedIn.includes(ctx.status)) continue;
-      if (contentBlocks(ctx.doc, section).length > 0) continue;
+      if (ctx.contentOf(section).length > 0) continue;
       const fix = ctx.fillSection(section);
       report({
         range: ctx.doc.index.trimmedLineRange(section.heading.line),

@@ -1,5 +1,4 @@
 import type { Rule } from "../rule";
-import { contentBlocks } from "../document";
 import { scanProse } from "../prose";
 import type { Localized } from "../i18n";
 import { hasPlaceholder } from "../placeholders";
@@ -33,14 +32,14 @@ export const redLineReview: Rule = {
     if (ctx.template?.kind === "roadmap") return;
     const reviews = ctx.byId.get("human-review") ?? [];
     // A gate still made of placeholders ("Trigger: TBD") decides nothing yet.
-    if (reviews.some((s) => contentBlocks(ctx.doc, s).some((b) => !hasPlaceholder(b.text)))) return;
+    if (reviews.some((s) => ctx.contentOf(s).some((b) => !hasPlaceholder(b.text)))) return;
     const first = scanProse(ctx, "red-line-review", redLineMentions)[0];
     if (!first) return;
     const { line, value: m } = first;
     const d = DOMAINS[m.domain]!;
     const existing = reviews[0];
     // An existing section is the author's to complete; an absent one is inserted from the template.
-    const fix = existing ? (contentBlocks(ctx.doc, existing).length === 0 ? ctx.fillSection(existing) : undefined) : ctx.insertSection("human-review");
+    const fix = existing ? (ctx.contentOf(existing).length === 0 ? ctx.fillSection(existing) : undefined) : ctx.insertSection("human-review");
     report({
       range: { start: { line, character: m.index }, end: { line, character: m.index + m.text.length } },
       section: "human-review",

@@ -1,5 +1,5 @@
 import type { Rule } from "../rule";
-import { contentBlocks, sectionProse } from "../document";
+import { sectionProse } from "../document";
 import { getCheck, type CheckProblem, type ContentCheck } from "../checks";
 import type { ParsedDocument, Section } from "../document";
 import { hasPlaceholder } from "../placeholders";
@@ -52,7 +52,7 @@ export const weakSection: Rule = {
       const spec = section.id ? ctx.spec(section.id) : undefined;
       const check = spec?.check ? getCheck(spec.check) : undefined;
       if (!spec || !check) continue;
-      const blocks = contentBlocks(ctx.doc, section);
+      const blocks = ctx.contentOf(section);
       if (blocks.length === 0) continue; // empty-section reports it
       const problems = cachedProblems(ctx.doc, section, check, () => {
         let prose: string | null = null;
