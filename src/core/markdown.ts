@@ -62,30 +62,42 @@ export interface ParsedChunk {
 let nextChunkId = 1;
 
 /**
- * Parsed chunks keyed by their text, one cache per open document. It keeps exactly the chunks
- * the previous parse used: unlike a fixed-size LRU it never thrashes on a document with many
- * chunks, and it holds at most two versions' worth. Call `nextGeneration()` before each parse.
+ * Parsed chunks keyed by their text, one cache per open document. It keeps the chunks the last
+ * two parses used: unlike a fixed-size LRU it never thrashes on a document with many chunks.
+ * One map with a use stamp per chunk, so a keystroke allocates nothing for the chunks it did
+ * not touch (a map per generation re-keyed every chunk and kept young garbage alive).
+ * Call `nextGeneration()` before each parse.
  */
 export class ChunkCache {
-  private current = new Map<string, ParsedChunk>();
-  private previous = new Map<string, ParsedChunk>();
+  private readonly map = new Map<string, ParsedChunk>();
+  private readonly stamps = new WeakMap<ParsedChunk, number>();
+  private generation = 0;
+  private usedLast = 0;
+  private usedNow = 0;
 
   get(key: string): ParsedChunk | undefined {
-    const hit = this.current.get(key);
-    if (hit) return hit;
-    const old = this.previous.get(key);
-    if (old) this.current.set(key, old);
-    return old;
+    const hit = this.map.get(key);
+    if (hit) this.touch(hit);
+    return hit;
   }
 
   set(key: string, value: ParsedChunk): void {
-    this.current.set(key, value);
+    this.map.set(key, value);
+    this.touch(value);
   }
 
-  /** Drops the chunks the last parse did not use. */
+  private touch(chunk: ParsedChunk): void {
+    if (this.stamps.get(chunk) !== this.generation) this.usedNow++;
+    this.stamps.set(chunk, this.generation);
+  }
+
+  /** Starts a parse; chunks unused by the last two parses are dropped once they outnumber the used ones. */
   nextGeneration(): void {
-    this.previous = this.current;
-    this.current = new Map();
+    this.generation++;
+    this.usedLast = this.usedNow;
+    this.usedNow = 0;
+    if (this.map.size <= 2 * this.usedLast + 64) return;
+    for (const [key, chunk] of this.map) if ((this.stamps.get(chunk) ?? -1) < this.generation - 2) this.map.delete(key);
   }
 }
 
