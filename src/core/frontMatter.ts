@@ -20,14 +20,23 @@ export interface FrontMatter {
 const OPEN = /^---[ \t]*$/;
 const CLOSE = /^(---|\.\.\.)[ \t]*$/;
 
+/**
+ * The line of the closing fence of the front matter; `lines.length` when it is opened but never
+ * closed (as while typing a new document); null when the document has none.
+ */
+export function frontMatterEnd(lines: readonly string[]): number | null {
+  if (lines.length === 0 || !OPEN.test(lines[0] ?? "")) return null;
+  let close = 1;
+  while (close < lines.length && !CLOSE.test(lines[close] ?? "")) close++;
+  return close;
+}
+
 /** Front matter always starts on line 0, so equal text parses to an equal result: kept while typing below it. */
 const parsed = new Map<string, FrontMatter>();
 
 export function parseFrontMatter(lines: readonly string[]): FrontMatter {
-  if (lines.length === 0 || !OPEN.test(lines[0] ?? "")) return parseUncached(lines);
-  let close = 1;
-  while (close < lines.length && !CLOSE.test(lines[close] ?? "")) close++;
-  if (close >= lines.length) return parseUncached(lines);
+  const close = frontMatterEnd(lines);
+  if (close === null || close >= lines.length) return parseUncached(lines);
   const key = lines.slice(0, close + 1).join("\n");
   let fm = parsed.get(key);
   if (!fm) {

@@ -7,9 +7,8 @@ import type { LintResult } from "../core/lint";
 import type { TemplateRegistry } from "../core/templates";
 import { LANGS, STATUSES, type Lang } from "../core/types";
 import { localize } from "../core/i18n";
+import { frontMatterEnd } from "../core/frontMatter";
 
-const FM_OPEN = /^---[ \t]*$/;
-const FM_CLOSE = /^(---|\.\.\.)[ \t]*$/;
 const HEADING_PREFIX = /^(#{2,6})[ \t]+/;
 
 const KEYS: Array<{ key: string; doc: { en: string; "zh-CN": string } }> = [
@@ -24,12 +23,6 @@ const KEYS: Array<{ key: string; doc: { en: string; "zh-CN": string } }> = [
 /** Escapes text for a snippet body: $, } and \ are literal. */
 export function escapeSnippet(text: string): string {
   return text.replace(/[\\$}]/g, (c) => `\\${c}`);
-}
-
-function frontMatterEnd(lines: readonly string[]): number | null {
-  if (!FM_OPEN.test(lines[0] ?? "")) return null;
-  for (let i = 1; i < lines.length; i++) if (FM_CLOSE.test(lines[i] ?? "")) return i;
-  return lines.length;
 }
 
 export function complete(result: LintResult, lines: readonly string[], pos: Position, registry: TemplateRegistry, lang: Lang): CompletionItem[] {
