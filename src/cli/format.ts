@@ -4,6 +4,7 @@ import type { Finding, Severity } from "../core/types";
 import { RULES } from "../core/rules";
 import { localize } from "../core/i18n";
 import type { Lang } from "../core/types";
+import { ruleDocsUrl } from "../node/workspace";
 
 export interface FileReport {
   file: string;
@@ -97,7 +98,7 @@ export function toSarif(reports: FileReport[], cwd: string, version: string, lan
               id: r.id,
               name: r.name,
               shortDescription: { text: localize(r.description, lang) },
-              helpUri: pathToFileURL(`${__dirname}/../docs/rules/${r.name}.md`).href,
+              helpUri: ruleDocsUrl(r.name),
               defaultConfiguration: { level: SARIF_LEVEL[(r.severity.review === "off" ? "hint" : r.severity.review) as Severity] },
               properties: { tags: [...r.tags] },
             })),

@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Config, CONFIG_PATH } from "../core/config";
 import { PmError } from "../core/errors";
 import { TemplateRegistry, type TemplateFile } from "../core/templates";
@@ -31,6 +32,18 @@ function readTemplateDir(dir: string): TemplateFile[] {
   };
   walk(dir);
   return out;
+}
+
+const docsHref = new Map<string, string>();
+
+/** file:// URL of the rule's shipped docs page, docs/rules/<name>.md in the package root. */
+export function ruleDocsUrl(ruleName: string): string {
+  let href = docsHref.get(ruleName);
+  if (href === undefined) {
+    href = pathToFileURL(join(packageRoot(), "docs", "rules", `${ruleName}.md`)).href;
+    docsHref.set(ruleName, href);
+  }
+  return href;
 }
 
 let builtInCache: TemplateFile[] | null = null;

@@ -1,10 +1,9 @@
 /** Engine data -> LSP data. Positions in findings are already 0-based UTF-16 LSP positions. */
-import { join } from "node:path";
 import { pathToFileURL, fileURLToPath } from "node:url";
 import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver/node";
 import type { PmError } from "../core/errors";
 import type { Finding, Severity } from "../core/types";
-import { packageRoot } from "../node/workspace";
+import { ruleDocsUrl } from "../node/workspace";
 import { DIAGNOSTIC_SOURCE, type PmDiagnosticData } from "../protocol";
 
 export const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -13,18 +12,6 @@ export const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
-
-const docsHref = new Map<string, string>();
-
-/** file:// URL of the rule's shipped docs page, docs/rules/<name>.md in the package root. */
-export function ruleDocsUrl(ruleName: string): string {
-  let href = docsHref.get(ruleName);
-  if (href === undefined) {
-    href = pathToFileURL(join(packageRoot(), "docs", "rules", `${ruleName}.md`)).href;
-    docsHref.set(ruleName, href);
-  }
-  return href;
-}
 
 export function toDiagnostic(f: Finding): Diagnostic {
   const data: PmDiagnosticData = { rule: f.rule, section: f.section };

@@ -5,7 +5,7 @@ import { findRule } from "../core/rules";
 import type { TemplateRegistry } from "../core/templates";
 import { localize } from "../core/i18n";
 import { comparePositions, type Lang, type Range } from "../core/types";
-import { ruleDocsUrl } from "./convert";
+import { ruleDocsUrl } from "../node/workspace";
 
 function contains(r: Range, p: Position): boolean {
   return comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;

@@ -2,6 +2,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { TemplateRegistry } from "../../src/core/templates";
 import { builtInTemplates } from "../helpers";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { RULES } from "../../src/core/rules";
+import { ruleDocsUrl } from "../../src/node/workspace";
 
 test("every built-in template loads, in English and Chinese, with every section translated", () => {
   const { registry, errors } = TemplateRegistry.build(builtInTemplates());
@@ -27,4 +31,9 @@ test("a workspace template replaces the built-in one of the same id", () => {
   const tpl = { file: "/ws/.pm/templates/one-pager.md", text: "---\npm-template:\n  id: one-pager\n  sections:\n    problem:\n      required: true\n---\n## Problem\n\nTBD\n" };
   const { registry } = TemplateRegistry.build(builtInTemplates(), [tpl]);
   assert.deepEqual([registry.get("one-pager")?.origin, registry.get("one-pager")?.sections.map((s) => s.id)], ["workspace", ["problem"]]);
+});
+
+test("every rule has its docs page, which diagnostics and SARIF link to", () => {
+  const missing = RULES.filter((r) => !existsSync(fileURLToPath(ruleDocsUrl(r.name)))).map((r) => r.name);
+  assert.deepEqual(missing, []);
 });
