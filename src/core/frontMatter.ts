@@ -1,5 +1,6 @@
 import { parseDocument, isMap, isScalar, type Document } from "yaml";
 import type { Range } from "./types";
+import { BoundedMemo } from "./memo";
 import { range } from "./types";
 
 export interface FrontMatter {
@@ -32,19 +33,13 @@ export function frontMatterEnd(lines: readonly string[]): number | null {
 }
 
 /** Front matter always starts on line 0, so equal text parses to an equal result: kept while typing below it. */
-const parsed = new Map<string, FrontMatter>();
+const parsed = new BoundedMemo<string, FrontMatter>(256);
 
 export function parseFrontMatter(lines: readonly string[]): FrontMatter {
   const close = frontMatterEnd(lines);
   if (close === null || close >= lines.length) return parseUncached(lines);
   const key = lines.slice(0, close + 1).join("\n");
-  let fm = parsed.get(key);
-  if (!fm) {
-    fm = parseUncached(lines.slice(0, close + 1));
-    if (parsed.size >= 256) parsed.clear();
-    parsed.set(key, fm);
-  }
-  return fm;
+  return parsed.get(key, () => parseUncached(lines.slice(0, close + 1)));
 }
 
 function parseUncached(lines: readonly string[]): FrontMatter {

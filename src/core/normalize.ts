@@ -2,21 +2,18 @@
  * Heading normalisation for alias matching: case-, width- and punctuation-insensitive, and
  * blind to numbering ("2.", "二、", "(a)") and a trailing parenthetical ("Metrics (KPIs)").
  */
+import { BoundedMemo } from "./memo";
+
 const NUMBERING = /^(?:\d+(?:\.\d+)*\.?|[一二三四五六七八九十]+[、.．]|\(?[a-z]\)|[ivx]+\.)\s*/i;
 const TRAILING_PAREN = /\s*[(（][^()（）]*[)）]\s*$/;
 const INLINE_MARKUP = /[*_`~]|<[^>]*>|\[([^\]]*)\]\([^)]*\)/g;
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 
-/** normalizeHeading is pure and runs for every alias on every lint: memoised (bounded). */
-const normalized = new Map<string, string>();
+/** normalizeHeading is pure and runs for every alias on every lint: memoised. */
+const normalized = new BoundedMemo<string, string>(4096);
 
 export function normalizeHeading(text: string): string {
-  const hit = normalized.get(text);
-  if (hit !== undefined) return hit;
-  const value = computeNormalizedHeading(text);
-  if (normalized.size >= 4096) normalized.clear();
-  normalized.set(text, value);
-  return value;
+  return normalized.get(text, () => computeNormalizedHeading(text));
 }
 
 function computeNormalizedHeading(text: string): string {

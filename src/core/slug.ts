@@ -1,20 +1,17 @@
 import type { ParsedDocument } from "./document";
+import { BoundedMemo } from "./memo";
 
-/** GitHub's heading anchor: lower case, punctuation dropped, spaces to dashes, -1/-2 for repeats. */
-const slugs = new Map<string, string>();
+const slugs = new BoundedMemo<string, string>(4096);
 
+/** GitHub's heading anchor: lower case, punctuation dropped, spaces to dashes (-1/-2 for repeats in headingSlugs). */
 export function slugify(text: string): string {
-  let slug = slugs.get(text);
-  if (slug === undefined) {
-    slug = text
+  return slugs.get(text, () =>
+    text
       .trim()
       .toLowerCase()
       .replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, "")
-      .replace(/ /g, "-");
-    if (slugs.size >= 4096) slugs.clear();
-    slugs.set(text, slug);
-  }
-  return slug;
+      .replace(/ /g, "-"),
+  );
 }
 
 export function headingSlugs(doc: ParsedDocument): Set<string> {

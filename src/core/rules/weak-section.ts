@@ -4,6 +4,7 @@ import { getCheck, type CheckProblem, type ContentCheck } from "../checks";
 import type { ParsedDocument, Section } from "../document";
 import { hasPlaceholder } from "../placeholders";
 import { rangeKey, type MdBlock } from "../markdown";
+import { BoundedMemo } from "../memo";
 
 /** Content still holding a placeholder ("TBD (e.g. < 85%)") is unwritten: it must not satisfy a check. */
 function withoutPlaceholders(blocks: MdBlock[]): MdBlock[] {
@@ -23,18 +24,12 @@ function withoutPlaceholders(blocks: MdBlock[]): MdBlock[] {
  * generative), so it is kept by that text: while typing, only the edited section is checked
  * again. Lines are stored relative to the section body.
  */
-const verdicts = new Map<string, CheckProblem[]>();
-const MAX_VERDICTS = 1024;
+const verdicts = new BoundedMemo<string, CheckProblem[]>(1024);
 
 function cachedProblems(doc: ParsedDocument, section: Section, check: ContentCheck, run: () => CheckProblem[]): CheckProblem[] {
   const base = section.heading.endLine;
   const key = `${check.name}\0${doc.frontMatter.data["generative"] === false ? 0 : 1}\0${rangeKey(doc.md, base, section.end)}`;
-  let relative = verdicts.get(key);
-  if (!relative) {
-    relative = run().map((p) => (p.line === undefined ? p : { ...p, line: p.line - base }));
-    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
-    verdicts.set(key, relative);
-  }
+  const relative = verdicts.get(key, () => run().map((p) => (p.line === undefined ? p : { ...p, line: p.line - base })));
   return relative.map((p) => (p.line === undefined ? p : { ...p, line: p.line + base }));
 }
 
