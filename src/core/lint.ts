@@ -193,6 +193,8 @@ function makeContext(
       ? doc.index.lineRange(0)
       : doc.index.trimmedLineRange(0);
   const identified = sections.filter((s) => s.id !== null);
+  // Rules ask for a section's spec once per section; a template may declare thousands.
+  const specs = new Map((template?.sections ?? []).map((s) => [s.id, s]));
   const contents = new Map<Section, MdBlock[]>();
 
   let lastContentLine = doc.lines.length - 1;
@@ -259,7 +261,7 @@ function makeContext(
       }
       return null;
     },
-    spec: (id) => template?.sections.find((s) => s.id === id),
+    spec: (id) => specs.get(id),
     insertSection(id) {
       const text = env.registry.anySectionText(template ?? undefined, id, docLang);
       if (!text) return undefined;
