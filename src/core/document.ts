@@ -1,7 +1,7 @@
 import { LineIndex } from "./text";
 import { parseFrontMatter, type FrontMatter } from "./frontMatter";
 import { parseMarkdown, type ChunkCache, type MdBlock, type MdHeading, type ParsedMarkdown } from "./markdown";
-import { detectLang } from "./i18n";
+import { detectLang, LANG_SAMPLE } from "./i18n";
 import type { Lang } from "./types";
 
 /** A heading and the lines it owns: up to the next heading of the same or a higher level. */
@@ -22,7 +22,7 @@ export interface ParsedDocument {
   path: string;
   text: string;
   index: LineIndex;
-  lines: string[];
+  lines: readonly string[];
   frontMatter: FrontMatter;
   md: ParsedMarkdown;
   sections: Section[];
@@ -31,10 +31,13 @@ export interface ParsedDocument {
   isNonProse(line: number): boolean;
 }
 
-export function parseDocument(path: string, text: string, cache?: ChunkCache): ParsedDocument {
-  const index = new LineIndex(text);
-  const lines: string[] = new Array(index.lineCount);
-  for (let i = 0; i < index.lineCount; i++) lines[i] = index.line(i);
+/**
+ * `source` is the text, or the lines an editor's edit produced (`LineIndex.edit`); pass the
+ * document's cache with the latter so unchanged chunks are found by position.
+ */
+export function parseDocument(path: string, source: string | LineIndex, cache?: ChunkCache): ParsedDocument {
+  const index = typeof source === "string" ? new LineIndex(source) : source;
+  const lines = index.lines;
   const frontMatter = parseFrontMatter(lines);
   const md = parseMarkdown(lines, frontMatter.bodyStart, cache, index);
   const nonProse = new Uint8Array(lines.length);
@@ -51,16 +54,26 @@ export function parseDocument(path: string, text: string, cache?: ChunkCache): P
   });
   return {
     path,
-    text,
+    get text() {
+      return index.text;
+    },
     index,
     lines,
     frontMatter,
     md,
     sections,
     // Front matter keys are English in every document: only the body says what language it is in.
-    lang: detectLang(text.slice(index.starts[frontMatter.bodyStart] ?? text.length), frontMatter.data["lang"]),
+    lang: detectLang(bodyHead(index, frontMatter.bodyStart), frontMatter.data["lang"]),
     isNonProse: (line) => nonProse[line] === 1,
   };
+}
+
+/** The first few kilobytes of the body, exactly as written: enough to tell its language. */
+function bodyHead(index: LineIndex, from: number): string {
+  if (index.hasText) return index.text.slice(index.starts[from] ?? index.length, (index.starts[from] ?? index.length) + LANG_SAMPLE);
+  let head = "";
+  for (let l = from; l < index.lineCount && head.length < LANG_SAMPLE; l++) head += index.lines[l]! + index.endings[l]!;
+  return head.slice(0, LANG_SAMPLE);
 }
 
 /** Blocks inside a section's body (after its heading), including its subsections. */

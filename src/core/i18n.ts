@@ -10,6 +10,9 @@ export function localize(msg: Localized, lang: Lang): string {
   return msg[lang];
 }
 
+/** How much of a document's body is read to tell its language. */
+export const LANG_SAMPLE = 8192;
+
 /**
  * The language a document is written in: its front matter `lang` if set, else Chinese when
  * Chinese characters outweigh Latin words in the first few kilobytes.
@@ -23,7 +26,7 @@ export function detectLang(text: string, declared: unknown): Lang {
   let cjk = 0;
   let latinWords = 0;
   let wordLength = 0;
-  const end = Math.min(text.length, 8192);
+  const end = Math.min(text.length, LANG_SAMPLE);
   for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
     const latin = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

@@ -6,6 +6,7 @@ import { CATALOG } from "./catalog";
 import { Config, type FileSettings } from "./config";
 import type { WorkspaceHost } from "./host";
 import { Directives } from "./directives";
+import type { LineIndex } from "./text";
 import { localize } from "./i18n";
 import { RULES, findRule, fileTooLarge } from "./rules";
 import type { Report, Rule, RuleContext } from "./rule";
@@ -76,11 +77,15 @@ function aliasMatcher(template: Template | null, aliases: FileSettings["aliases"
   return matcher;
 }
 
-/** Lints one document. Never throws for any text: a throwing rule is reported and skipped. */
-export function lintText(file: string, text: string, env: LintEnvironment, cache?: ChunkCache): LintResult {
+/**
+ * Lints one document. Never throws for any text: a throwing rule is reported and skipped.
+ * `text` may be the lines an editor's edit produced (`LineIndex.edit`), with the document's cache.
+ */
+export function lintText(file: string, text: string | LineIndex, env: LintEnvironment, cache?: ChunkCache): LintResult {
   const rel = relativePath(env.root, file);
   const settings = env.config.forFile(rel);
-  const bytes = text.length > settings.maxFileSize / 3 ? Buffer.byteLength(text, "utf8") : text.length;
+  const length = text.length;
+  const bytes = length > settings.maxFileSize / 3 ? Buffer.byteLength(typeof text === "string" ? text : text.text, "utf8") : length;
   if (bytes > settings.maxFileSize) {
     const doc = parseDocument(file, "");
     const lang: Lang = env.lang ?? settings.lang ?? "en";
@@ -167,9 +172,8 @@ function htmlBlockOpen(text: string): boolean {
 
 /** Keeps every range inside the document, whatever a rule computed. */
 function clampRange(r: Range, doc: ParsedDocument): Range {
-  const clamp = (p: Range["start"]) => doc.index.positionAt(doc.index.offsetAt(p));
-  const start = clamp(r.start);
-  const end = clamp(r.end);
+  const start = doc.index.clamp(r.start);
+  const end = doc.index.clamp(r.end);
   return comparePositions(end, start) < 0 ? { start, end: start } : { start, end };
 }
 
@@ -218,7 +222,7 @@ function makeContext(
     if (line > lastLine) {
       const lastText = doc.lines[lastLine] ?? "";
       const pos = { line: lastLine, character: lastText.length };
-      const lead = lastText.trim() ? eol + eol : lastLine >= 0 && doc.text.length > 0 ? eol : "";
+      const lead = lastText.trim() ? eol + eol : lastLine >= 0 && doc.index.length > 0 ? eol : "";
       return { range: { start: pos, end: pos }, newText: lead + block.replace(/(\r?\n)+$/, "") + eol };
     }
     const prev = line > 0 ? (doc.lines[line - 1] ?? "") : "";

@@ -62,10 +62,12 @@ export interface ParsedChunk {
 let nextChunkId = 1;
 
 /**
- * Parsed chunks keyed by their text, one cache per open document. It keeps the chunks the last
- * two parses used: unlike a fixed-size LRU it never thrashes on a document with many chunks.
- * One map with a use stamp per chunk, so a keystroke allocates nothing for the chunks it did
- * not touch (a map per generation re-keyed every chunk and kept young garbage alive).
+ * Parsed chunks of one open document. After an edit, a chunk is found first by position: the
+ * previous parse's chunk at the same start (before the edit) or shifted by the change in line
+ * count (after it), when its lines are the same strings; only the edited chunk is looked up by
+ * its text (an undo, a moved block) or parsed. It keeps the chunks the last two parses used:
+ * unlike a fixed-size LRU it never thrashes on a document with many chunks. One map with a use
+ * stamp per chunk, so a keystroke allocates nothing for the chunks it did not touch.
  * Call `nextGeneration()` before each parse.
  */
 export class ChunkCache {
@@ -74,6 +76,8 @@ export class ChunkCache {
   private generation = 0;
   private usedLast = 0;
   private usedNow = 0;
+  private prevLines: readonly string[] = [];
+  private prevChunks: ParsedMarkdown["chunks"] = [];
 
   get(key: string): ParsedChunk | undefined {
     const hit = this.map.get(key);
@@ -84,6 +88,38 @@ export class ChunkCache {
   set(key: string, value: ParsedChunk): void {
     this.map.set(key, value);
     this.touch(value);
+  }
+
+  /** The previous parse's chunk for exactly `lines[start, end)`, if its lines are unchanged. */
+  unchanged(lines: readonly string[], start: number, end: number): ParsedChunk | undefined {
+    // The same array again may have been changed in place: only its text can tell.
+    if (lines === this.prevLines) return undefined;
+    const shift = lines.length - this.prevLines.length;
+    const hit = this.sameAt(lines, start, end, start) ?? (shift !== 0 ? this.sameAt(lines, start, end, start - shift) : undefined);
+    if (hit) this.touch(hit);
+    return hit;
+  }
+
+  private sameAt(lines: readonly string[], start: number, end: number, oldStart: number): ParsedChunk | undefined {
+    const chunks = this.prevChunks;
+    let lo = 0;
+    let hi = chunks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (chunks[mid]!.start < oldStart) lo = mid + 1;
+      else hi = mid;
+    }
+    const c = chunks[lo];
+    if (!c || c.start !== oldStart || c.end - c.start !== end - start) return undefined;
+    // Lines an edit did not touch are the same string objects, so this is a pointer comparison.
+    for (let i = 0; i < end - start; i++) if (this.prevLines[oldStart + i] !== lines[start + i]) return undefined;
+    return c.chunk;
+  }
+
+  /** Keeps the layout of the parse just done, to find its chunks by position next time. */
+  remember(lines: readonly string[], chunks: ParsedMarkdown["chunks"]): void {
+    this.prevLines = lines;
+    this.prevChunks = chunks;
   }
 
   private touch(chunk: ParsedChunk): void {
@@ -284,6 +320,17 @@ function placeChunk(chunk: ParsedChunk, offset: number): PlacedChunk {
 }
 
 /**
+ * The text of lines [start, end) with \n line endings: a slice of the document's text when it is
+ * at hand, else the lines joined. It keys the chunk cache and is what markdown-it parses.
+ */
+function chunkText(lines: readonly string[], start: number, end: number, index?: LineIndex): string {
+  if (end <= start) return "";
+  if (!index?.hasText) return lines.slice(start, end).join("\n");
+  const src = index.text.slice(index.starts[start], index.lineEnd(end - 1));
+  return src.includes("\r") ? src.replace(/\r\n?/g, "\n") : src;
+}
+
+/**
  * Parses `lines[from..]` (the body after front matter) and returns structure with absolute line
  * numbers. `cache` is optional; the server passes one per document.
  */
@@ -298,13 +345,16 @@ export function parseMarkdown(lines: readonly string[], from: number, cache?: Ch
     let chunk: ParsedChunk;
     for (;;) {
       const end = next < starts.length ? starts[next]! : bodyLength;
-      // With the document's index the chunk's text is a slice of it (no copy); line endings
-      // stay as written, so the key is exact, and are normalised only when parsing.
-      const src = index && end > begin ? index.text.slice(index.starts[from + begin], index.ends[from + end - 1]) : lines.slice(from + begin, from + end).join("\n");
-      let parsed = cache?.get(src);
+      const start = from + begin;
+      const stop = from + end;
+      let parsed = cache?.unchanged(lines, start, stop);
       if (!parsed) {
-        parsed = parseChunk(src.includes("\r") ? src.replace(/\r\n?/g, "\n") : src);
-        cache?.set(src, parsed);
+        const src = chunkText(lines, start, stop, index);
+        parsed = cache?.get(src);
+        if (!parsed) {
+          parsed = parseChunk(src);
+          cache?.set(src, parsed);
+        }
       }
       chunk = parsed;
       if (!chunk.openAtEnd || next >= starts.length) break;
@@ -318,5 +368,6 @@ export function parseMarkdown(lines: readonly string[], from: number, cache?: Ch
     for (const r of placed.nonProse) out.nonProse.push(r);
     k = next;
   }
+  cache?.remember(lines, out.chunks);
   return out;
 }

@@ -3,78 +3,154 @@ import type { Position, Range } from "./types";
 const BOM = "\uFEFF";
 const EOL = /\r\n|\n|\r/g;
 
-/** Splits text into lines the way LSP does (\r\n, \n and \r all end a line) and maps offsets. */
-export class LineIndex {
-  readonly text: string;
-  /** Offset of the first character of each line. */
-  readonly starts: number[];
-  /** Offset just past the content of each line (before its line ending). */
-  readonly ends: number[];
+/** A document's lines as separate strings: what an edit builds without joining the whole text. */
+export interface LineParts {
+  /** Each line's text, without its line ending. */
+  lines: string[];
+  /** Each line's ending: "\n", "\r\n" or "\r"; "" for the last line. */
+  endings: string[];
+}
 
-  constructor(text: string) {
-    this.text = text;
-    const starts = [0];
-    const ends: number[] = [];
-    // Native searches, not charCodeAt in a loop (editors build text by concatenation, and
-    // indexing such a string character by character is several times slower), and no regex
-    // match objects: this runs on every keystroke.
-    if (!text.includes("\r")) {
-      for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) {
-        ends.push(i);
-        starts.push(i + 1);
-      }
-    } else {
-      EOL.lastIndex = 0;
-      for (let m = EOL.exec(text); m; m = EOL.exec(text)) {
-        ends.push(m.index);
-        starts.push(m.index + m[0].length);
-      }
+/** Splits text into lines the way LSP does: \r\n, \n and \r all end a line. */
+function splitLines(text: string): LineParts & { starts: number[]; ends: number[] } {
+  const starts = [0];
+  const ends: number[] = [];
+  const endings: string[] = [];
+  // Native searches, not charCodeAt in a loop (editors build text by concatenation, and
+  // indexing such a string character by character is several times slower), and no regex
+  // match objects for the common case.
+  if (!text.includes("\r")) {
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) {
+      ends.push(i);
+      starts.push(i + 1);
+      endings.push("\n");
     }
-    ends.push(text.length);
-    this.starts = starts;
-    this.ends = ends;
+  } else {
+    EOL.lastIndex = 0;
+    for (let m = EOL.exec(text); m; m = EOL.exec(text)) {
+      ends.push(m.index);
+      starts.push(m.index + m[0].length);
+      endings.push(m[0] === "\n" ? "\n" : m[0] === "\r\n" ? "\r\n" : "\r");
+    }
+  }
+  ends.push(text.length);
+  endings.push("");
+  const lines: string[] = new Array(starts.length);
+  for (let i = 0; i < starts.length; i++) lines[i] = text.slice(starts[i], ends[i]);
+  return { lines, endings, starts, ends };
+}
+
+/**
+ * A document as lines, with offsets and positions mapped both ways (UTF-16 columns, as in LSP).
+ * `edit` makes the next version from this one, sharing every line the edit does not touch: an
+ * editor keystroke then costs a copy of two pointer arrays, not a copy and re-split of the text.
+ */
+export class LineIndex {
+  readonly lines: readonly string[];
+  readonly endings: readonly string[];
+  private textMemo: string | undefined;
+  private startsMemo: number[] | undefined;
+
+  constructor(source: string | LineParts) {
+    if (typeof source === "string") {
+      const split = splitLines(source);
+      this.textMemo = source;
+      this.startsMemo = split.starts;
+      this.lines = split.lines;
+      this.endings = split.endings;
+    } else {
+      this.lines = source.lines;
+      this.endings = source.endings;
+    }
+  }
+
+  /** The whole text; joined on first use for an edited index. */
+  get text(): string {
+    if (this.textMemo === undefined) {
+      const parts: string[] = new Array(this.lines.length * 2);
+      for (let i = 0; i < this.lines.length; i++) {
+        parts[2 * i] = this.lines[i]!;
+        parts[2 * i + 1] = this.endings[i]!;
+      }
+      this.textMemo = parts.join("");
+    }
+    return this.textMemo;
+  }
+
+  /** Whether the whole text is already at hand (no join needed to slice it). */
+  get hasText(): boolean {
+    return this.textMemo !== undefined;
+  }
+
+  /** Offset of the first character of each line. */
+  get starts(): readonly number[] {
+    if (!this.startsMemo) {
+      const starts: number[] = new Array(this.lines.length);
+      let offset = 0;
+      for (let i = 0; i < this.lines.length; i++) {
+        starts[i] = offset;
+        offset += this.lines[i]!.length + this.endings[i]!.length;
+      }
+      this.startsMemo = starts;
+    }
+    return this.startsMemo;
   }
 
   get lineCount(): number {
-    return this.starts.length;
+    return this.lines.length;
+  }
+
+  /** Length of the whole text, without joining it. */
+  get length(): number {
+    const last = this.lines.length - 1;
+    return this.starts[last]! + this.lines[last]!.length;
   }
 
   line(n: number): string {
-    return this.text.slice(this.starts[n], this.ends[n]);
+    return this.lines[n] ?? "";
   }
 
-  /** The line ending used most in the document, so inserted text matches it. */
+  /** Offset just past the content of line n (before its line ending). */
+  lineEnd(n: number): number {
+    return (this.starts[n] ?? this.length) + (this.lines[n]?.length ?? 0);
+  }
+
+  /** The line ending used in the document, taken from its first line, so inserted text matches it. */
   get eol(): string {
-    const firstEnd = this.ends[0] ?? 0;
-    if (this.lineCount < 2) return "\n";
-    return this.text.startsWith("\r\n", firstEnd) ? "\r\n" : this.text[firstEnd] === "\r" ? "\r" : "\n";
+    return this.lines.length < 2 ? "\n" : this.endings[0]!;
+  }
+
+  /** The nearest position inside the document: LSP clamps a character past the line end to the end. */
+  clamp(pos: Position): Position {
+    if (pos.line < 0) return { line: 0, character: 0 };
+    if (pos.line >= this.lines.length) {
+      const last = this.lines.length - 1;
+      return { line: last, character: this.lines[last]!.length };
+    }
+    return { line: pos.line, character: Math.min(Math.max(0, pos.character), this.lines[pos.line]!.length) };
   }
 
   offsetAt(pos: Position): number {
-    if (pos.line < 0) return 0;
-    if (pos.line >= this.lineCount) return this.text.length;
-    const start = this.starts[pos.line] ?? 0;
-    const end = this.ends[pos.line] ?? this.text.length;
-    return Math.min(start + Math.max(0, pos.character), end);
+    const p = this.clamp(pos);
+    return this.starts[p.line]! + p.character;
   }
 
   positionAt(offset: number): Position {
-    offset = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.starts;
+    offset = Math.max(0, Math.min(offset, this.length));
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
+      if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    const character = Math.min(offset, this.ends[lo] ?? offset) - (this.starts[lo] ?? 0);
-    return { line: lo, character };
+    return { line: lo, character: Math.min(offset - starts[lo]!, this.lines[lo]!.length) };
   }
 
   /** Range covering the whole of line n without its line ending. */
   lineRange(n: number): Range {
-    const len = (this.ends[n] ?? 0) - (this.starts[n] ?? 0);
-    return { start: { line: n, character: 0 }, end: { line: n, character: len } };
+    return { start: { line: n, character: 0 }, end: { line: n, character: this.line(n).length } };
   }
 
   /** Range of line n's text without leading and trailing white space. */
@@ -83,6 +159,43 @@ export class LineIndex {
     const start = text.length - text.trimStart().length;
     const end = text.trimEnd().length;
     return { start: { line: n, character: start }, end: { line: n, character: Math.max(start, end) } };
+  }
+
+  /**
+   * The document after replacing `range` with `newText` (ranges as LSP sends them: clamped, and
+   * swapped when reversed). Lines outside the range are the same string objects as in this one.
+   */
+  edit(range: Range, newText: string): LineIndex {
+    let start = this.clamp(range.start);
+    let end = this.clamp(range.end);
+    if (start.line > end.line || (start.line === end.line && start.character > end.character)) [start, end] = [end, start];
+    const first = this.lines[start.line]!;
+    const last = this.lines[end.line]!;
+    const joined = first.slice(0, start.character) + newText + last.slice(end.character);
+    const trailing = this.endings[end.line]!;
+    // A lone \r next to a \n would join them into one line ending: re-split the whole text then.
+    if ((joined.endsWith("\r") && trailing === "\n") || (joined.startsWith("\n") && start.line > 0 && this.endings[start.line - 1] === "\r")) {
+      const text = this.text;
+      return new LineIndex(text.slice(0, this.offsetAt(start)) + newText + text.slice(this.offsetAt(end)));
+    }
+    const middle = joined.includes("\n") || joined.includes("\r") ? splitLines(joined) : { lines: [joined], endings: [""] };
+    middle.endings[middle.endings.length - 1] = trailing;
+    const count = this.lines.length - (end.line - start.line + 1) + middle.lines.length;
+    const lines: string[] = new Array(count);
+    const endings: string[] = new Array(count);
+    for (let i = 0; i < start.line; i++) {
+      lines[i] = this.lines[i]!;
+      endings[i] = this.endings[i]!;
+    }
+    for (let i = 0; i < middle.lines.length; i++) {
+      lines[start.line + i] = middle.lines[i]!;
+      endings[start.line + i] = middle.endings[i]!;
+    }
+    for (let i = end.line + 1, j = start.line + middle.lines.length; i < this.lines.length; i++, j++) {
+      lines[j] = this.lines[i]!;
+      endings[j] = this.endings[i]!;
+    }
+    return new LineIndex({ lines, endings });
   }
 }
 

@@ -24,7 +24,6 @@ import {
   type InitializeResult,
   type WorkspaceDocumentDiagnosticReport,
 } from "vscode-languageserver/node";
-import { TextDocument } from "vscode-languageserver-textdocument";
 import { lintText, relativePath, type LintResult } from "../core/lint";
 import type { Rule } from "../core/rule";
 import { specCompleteness } from "../core/specStatus";
@@ -37,6 +36,7 @@ import { codeActions } from "./codeActions";
 import { complete } from "./completion";
 import { errorDiagnostic, pathToUri, toDiagnostic, uriToPath } from "./convert";
 import { hover } from "./hover";
+import { LineDocument } from "./lineDocument";
 import { documentSymbols, foldingRanges } from "./outline";
 import { Workspaces, type LoadedWorkspace } from "./workspaces";
 
@@ -77,7 +77,7 @@ function sanitizeSettings(raw: unknown): PmSettings {
 }
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments<LineDocument>(LineDocument);
   const states = new Map<string, DocState>();
   const loggedRuleErrors = new Set<string>();
   /** Config/template error diagnostics currently shown, by root: the URIs they are on. */
@@ -115,11 +115,11 @@ export function startServer(connection: Connection): void {
     configDiagnostics.set(loaded.ws.root, new Set(byUri.keys()));
   }
 
-  function docPath(doc: TextDocument): string {
+  function docPath(doc: LineDocument): string {
     return uriToPath(doc.uri) ?? workspaces.virtualPath(basename(doc.uri.replace(/[?#].*$/, "")) || "untitled.md");
   }
 
-  function isMarkdown(doc: TextDocument): boolean {
+  function isMarkdown(doc: LineDocument): boolean {
     return doc.languageId === "markdown" || MARKDOWN_FILE.test(doc.uri.replace(/[?#].*$/, ""));
   }
 
@@ -130,7 +130,7 @@ export function startServer(connection: Connection): void {
   }
 
   /** Lints an open document, reusing the result for the same version and workspace generation. */
-  function lintDoc(doc: TextDocument): LintEntry | null {
+  function lintDoc(doc: LineDocument): LintEntry | null {
     if (!isMarkdown(doc)) return null;
     let st = states.get(doc.uri);
     if (!st) {
@@ -142,7 +142,7 @@ export function startServer(connection: Connection): void {
     const last = st.last;
     if (last && last.version === doc.version && last.generation === loaded.generation && last.epoch === epoch) return last;
     st.cache.nextGeneration();
-    const result = lintText(path, stripBom(doc.getText()).text, loaded.env, st.cache);
+    const result = lintText(path, doc.source, loaded.env, st.cache);
     const entry: LintEntry = { version: doc.version, generation: loaded.generation, epoch, path, loaded, result, diagnostics: diagnosticsOf(result, loaded, path) };
     st.last = entry;
     return entry;
@@ -160,7 +160,7 @@ export function startServer(connection: Connection): void {
     return { loaded, result: lintText(path, text, loaded.env) };
   }
 
-  function openDocByPath(path: string): TextDocument | undefined {
+  function openDocByPath(path: string): LineDocument | undefined {
     for (const doc of documents.all()) if (uriToPath(doc.uri) === path) return doc;
     return undefined;
   }
