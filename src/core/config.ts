@@ -32,6 +32,8 @@ export interface FileSettings {
   maxFileSize: number;
 }
 
+/** One shared empty alias set: matchers are cached per alias object, so a fresh `{}` per file would build one per lint. */
+const NO_ALIASES: FileSettings["aliases"] = Object.freeze({});
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 export const CONFIG_PATH = ".pm/config.jsonc";
 
@@ -127,7 +129,7 @@ export class Config {
       if (o.template) template = o.template;
       if (o.lang) lang = o.lang;
     }
-    return { lang, rules, aliases: this.data.aliases ?? {}, template, maxFileSize: this.data.maxFileSize ?? DEFAULT_MAX_FILE_SIZE };
+    return { lang, rules, aliases: this.data.aliases ?? NO_ALIASES, template, maxFileSize: this.data.maxFileSize ?? DEFAULT_MAX_FILE_SIZE };
   }
 }
 

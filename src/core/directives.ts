@@ -16,23 +16,29 @@ export class Directives {
   /** `resolve` maps an id or name as written to the rule's name (or null if unknown). */
   static parse(doc: ParsedDocument, resolve: (idOrName: string) => string | null): Directives {
     const list: Directive[] = [];
-    let contentSeen = false;
+    const directiveLines = new Set<number>();
     const bodyStart = doc.frontMatter.bodyStart;
+    // Whether prose comes before a line: read lazily, since most documents have no directives
+    // and in the rest the title settles it within a few lines.
+    let contentSeen = false;
+    let seenUpTo = bodyStart;
+    const contentBefore = (line: number): boolean => {
+      for (; !contentSeen && seenUpTo < line; seenUpTo++) {
+        const text = doc.lines[seenUpTo]!;
+        if (!directiveLines.has(seenUpTo) && text.trim() && !doc.isNonProse(seenUpTo)) contentSeen = true;
+      }
+      return contentSeen;
+    };
     for (let l = bodyStart; l < doc.lines.length; l++) {
       const line = doc.lines[l]!;
-      if (!line.includes("pm-")) {
-        if (line.trim() && !doc.isNonProse(l)) contentSeen = true;
-        continue;
-      }
+      if (!line.includes("pm-")) continue;
       if (doc.md.blocks.some((b) => b.kind === "code" && l >= b.line && l < b.endLine)) continue;
-      let any = false;
       for (const m of line.matchAll(DIRECTIVE)) {
-        any = true;
+        directiveLines.add(l);
         const rules = (m[2] ?? "").split(/[\s,]+/).filter(Boolean).map(resolve).filter((r): r is string => r !== null);
         // A disable before any content covers the whole file, front matter and title included.
-        list.push({ kind: m[1] as Directive["kind"], line: m[1] === "disable" && !contentSeen ? -1 : l, rules });
+        list.push({ kind: m[1] as Directive["kind"], line: m[1] === "disable" && !contentBefore(l) ? -1 : l, rules });
       }
-      if (!any && line.trim() && !doc.isNonProse(l)) contentSeen = true;
     }
     return new Directives(list);
   }

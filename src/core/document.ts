@@ -20,7 +20,7 @@ export interface Section {
 export interface ParsedDocument {
   /** Workspace-relative or absolute path, used in messages and to resolve links. */
   path: string;
-  text: string;
+  /** The lines, and the text on demand (`index.text`). */
   index: LineIndex;
   lines: readonly string[];
   frontMatter: FrontMatter;
@@ -54,9 +54,6 @@ export function parseDocument(path: string, source: string | LineIndex, cache?: 
   });
   return {
     path,
-    get text() {
-      return index.text;
-    },
     index,
     lines,
     frontMatter,

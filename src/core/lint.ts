@@ -59,13 +59,13 @@ function todayUtc(): string {
 }
 
 // Matchers are built once per template and alias set: normalising every catalog name per file is measurable.
-const matchers = new WeakMap<object, Map<FileSettings["aliases"], AliasMatcher>>();
+const matchers = new WeakMap<object, WeakMap<FileSettings["aliases"], AliasMatcher>>();
 const NO_TEMPLATE = {};
 
 function aliasMatcher(template: Template | null, aliases: FileSettings["aliases"]): AliasMatcher {
   const key = template ?? NO_TEMPLATE;
   let byAliases = matchers.get(key);
-  if (!byAliases) matchers.set(key, (byAliases = new Map()));
+  if (!byAliases) matchers.set(key, (byAliases = new WeakMap()));
   let matcher = byAliases.get(aliases);
   if (!matcher) {
     matcher = new AliasMatcher();

@@ -46,3 +46,8 @@ test("overrides and template globs resolve per file, later entries winning", () 
 test("the schema's rule list is the registered rules", () => {
   assert.deepEqual(schema.definitions.rules.propertyNames.enum, RULES.flatMap((r) => [r.id, r.name]));
 });
+
+test("files share one alias set when the config has none, so alias matchers are built once", () => {
+  const config = Config.parse("/ws/.pm/config.jsonc", "{}");
+  assert.equal(config.forFile("a.md").aliases, config.forFile("docs/b.md").aliases);
+});
