@@ -16,4 +16,16 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { patterns: ["vscode", "vscode-*", "../server/*", "../cli/*", "../extension/*", "../node/*"] }],
     },
   },
+  {
+    files: ["src/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ObjectExpression > Property[kind=/^(get|set)$/]",
+          message: "An accessor in an object literal gives every object its own hidden class, which keeps the whole lint alive in the old heap until a full GC. Use a class with the accessor on its prototype.",
+        },
+      ],
+    },
+  },
 );

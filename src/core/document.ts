@@ -1,7 +1,7 @@
 import { LineIndex } from "./text";
 import { parseFrontMatter, type FrontMatter } from "./frontMatter";
 import { parseMarkdown, type ChunkCache, type MdBlock, type MdHeading, type ParsedMarkdown } from "./markdown";
-import { detectLang, LANG_SAMPLE } from "./i18n";
+import { detectLang } from "./i18n";
 import type { Lang } from "./types";
 
 /** A heading and the lines it owns: up to the next heading of the same or a higher level. */
@@ -60,17 +60,9 @@ export function parseDocument(path: string, source: string | LineIndex, cache?: 
     md,
     sections,
     // Front matter keys are English in every document: only the body says what language it is in.
-    lang: detectLang(bodyHead(index, frontMatter.bodyStart), frontMatter.data["lang"]),
+    lang: detectLang(lines, index.endings, frontMatter.bodyStart, frontMatter.data["lang"]),
     isNonProse: (line) => nonProse[line] === 1,
   };
-}
-
-/** The first few kilobytes of the body, exactly as written: enough to tell its language. */
-function bodyHead(index: LineIndex, from: number): string {
-  if (index.hasText) return index.text.slice(index.starts[from] ?? index.length, (index.starts[from] ?? index.length) + LANG_SAMPLE);
-  let head = "";
-  for (let l = from; l < index.lineCount && head.length < LANG_SAMPLE; l++) head += index.lines[l]! + index.endings[l]!;
-  return head.slice(0, LANG_SAMPLE);
 }
 
 /** Blocks inside a section's body (after its heading), including its subsections. */

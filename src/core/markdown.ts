@@ -127,12 +127,16 @@ export class ChunkCache {
     this.stamps.set(chunk, this.generation);
   }
 
-  /** Starts a parse; chunks unused by the last two parses are dropped once they outnumber the used ones. */
+  /**
+   * Starts a parse and drops the chunks the last two parses did not use, as soon as there are
+   * any: kept longer, they would outlive a scavenge and be promoted to the old heap only to die
+   * there, and every scavenge would copy them.
+   */
   nextGeneration(): void {
     this.generation++;
     this.usedLast = this.usedNow;
     this.usedNow = 0;
-    if (this.map.size <= 2 * this.usedLast + 64) return;
+    if (this.map.size <= this.usedLast) return;
     for (const [key, chunk] of this.map) if ((this.stamps.get(chunk) ?? -1) < this.generation - 2) this.map.delete(key);
   }
 }
@@ -144,11 +148,28 @@ export class ChunkCache {
  */
 export function rangeKey(md: ParsedMarkdown, from: number, to: number): string {
   const parts: string[] = [];
-  for (const c of md.chunks) {
-    if (c.end <= from || c.start >= to) continue;
+  for (let k = firstChunkEndingAfter(md, from); k < md.chunks.length && md.chunks[k]!.start < to; k++) {
+    const c = md.chunks[k]!;
     parts.push(`${c.chunk.id}:${Math.max(0, from - c.start)}:${Math.min(c.end, to) - c.start}`);
   }
   return parts.join(",");
+}
+
+/** The chunk holding `line`, with the lines it covers; undefined above the body. */
+export function chunkAt(md: ParsedMarkdown, line: number): ParsedMarkdown["chunks"][number] | undefined {
+  const c = md.chunks[firstChunkEndingAfter(md, line)];
+  return c && c.start <= line ? c : undefined;
+}
+
+function firstChunkEndingAfter(md: ParsedMarkdown, line: number): number {
+  let lo = 0;
+  let hi = md.chunks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (md.chunks[mid]!.end <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export interface ParsedMarkdown {

@@ -50,6 +50,7 @@ export class LineIndex {
   readonly endings: readonly string[];
   private textMemo: string | undefined;
   private startsMemo: number[] | undefined;
+  private lengthMemo: number | undefined;
 
   constructor(source: string | LineParts) {
     if (typeof source === "string") {
@@ -100,10 +101,15 @@ export class LineIndex {
     return this.lines.length;
   }
 
-  /** Length of the whole text, without joining it. */
+  /** Length of the whole text, without joining it or building the offsets. */
   get length(): number {
-    const last = this.lines.length - 1;
-    return this.starts[last]! + this.lines[last]!.length;
+    if (this.textMemo !== undefined) return this.textMemo.length;
+    if (this.lengthMemo === undefined) {
+      let n = 0;
+      for (let i = 0; i < this.lines.length; i++) n += this.lines[i]!.length + this.endings[i]!.length;
+      this.lengthMemo = n;
+    }
+    return this.lengthMemo;
   }
 
   line(n: number): string {

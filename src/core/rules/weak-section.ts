@@ -1,10 +1,9 @@
 import type { Rule } from "../rule";
 import { sectionProse } from "../document";
-import { getCheck, type CheckProblem, type ContentCheck } from "../checks";
+import { getCheck, type CheckInput, type CheckProblem, type ContentCheck } from "../checks";
 import type { ParsedDocument, Section } from "../document";
 import { hasPlaceholder } from "../placeholders";
-import { rangeKey, type MdBlock } from "../markdown";
-import { BoundedMemo } from "../memo";
+import { chunkAt, rangeKey, type MdBlock } from "../markdown";
 
 /** Content still holding a placeholder ("TBD (e.g. < 85%)") is unwritten: it must not satisfy a check. */
 function withoutPlaceholders(blocks: MdBlock[]): MdBlock[] {
@@ -20,16 +19,57 @@ function withoutPlaceholders(blocks: MdBlock[]): MdBlock[] {
 }
 
 /**
- * A check's verdict depends only on the section's text (and whether the document is
- * generative), so it is kept by that text: while typing, only the edited section is checked
- * again. Lines are stored relative to the section body.
+ * What a check reads. Prose is built only for the checks that read it (some sections are
+ * thousands of lines). A class, not an object literal with a getter: such a literal gets a hidden
+ * class of its own on every evaluation, which pins the whole lint in the old heap until a full GC.
  */
-const verdicts = new BoundedMemo<string, CheckProblem[]>(1024);
+class SectionInput implements CheckInput {
+  private proseMemo: string | null = null;
 
+  constructor(
+    readonly doc: ParsedDocument,
+    readonly section: Section,
+    readonly blocks: MdBlock[],
+  ) {}
+
+  get prose(): string {
+    this.proseMemo ??= sectionProse(this.doc, this.section)
+      .split("\n")
+      .filter((l) => !hasPlaceholder(l))
+      .join("\n");
+    return this.proseMemo;
+  }
+}
+
+/** A verdict on a section's text, with lines relative to the section body. */
+interface Verdict {
+  key: string;
+  problems: CheckProblem[];
+}
+
+/**
+ * A check's verdict depends only on the section's text (and whether the document is
+ * generative), so while typing only the edited section is checked again. The last two verdicts
+ * (typing and undoing) are kept on the parsed chunk holding the heading, keyed by the chunk ids
+ * of the text: they live and die with that chunk, where a global table's mid-lived entries were
+ * promoted and copied by the garbage collector on every scavenge.
+ */
 function cachedProblems(doc: ParsedDocument, section: Section, check: ContentCheck, run: () => CheckProblem[]): CheckProblem[] {
   const base = section.heading.endLine;
-  const key = `${check.name}\0${doc.frontMatter.data["generative"] === false ? 0 : 1}\0${rangeKey(doc.md, base, section.end)}`;
-  const relative = verdicts.get(key, () => run().map((p) => (p.line === undefined ? p : { ...p, line: p.line - base })));
+  const holder = chunkAt(doc.md, section.heading.line);
+  let relative: CheckProblem[];
+  if (!holder) relative = run().map((p) => (p.line === undefined ? p : { ...p, line: p.line - base }));
+  else {
+    const key = rangeKey(doc.md, base, section.end);
+    const slot = `verdict\0${check.name}\0${doc.frontMatter.data["generative"] === false ? 0 : 1}\0${section.heading.line - holder.start}`;
+    const recent = holder.chunk.memo.get(slot) as Verdict[] | undefined;
+    let hit = recent?.[0]?.key === key ? recent[0] : recent?.[1]?.key === key ? recent[1] : undefined;
+    if (!hit) {
+      hit = { key, problems: run().map((p) => (p.line === undefined ? p : { ...p, line: p.line - base })) };
+      holder.chunk.memo.set(slot, recent?.[0] ? [hit, recent[0]] : [hit]);
+    }
+    relative = hit.problems;
+  }
   return relative.map((p) => (p.line === undefined ? p : { ...p, line: p.line + base }));
 }
 
@@ -49,22 +89,7 @@ export const weakSection: Rule = {
       if (!spec || !check) continue;
       const blocks = ctx.contentOf(section);
       if (blocks.length === 0) continue; // empty-section reports it
-      const problems = cachedProblems(ctx.doc, section, check, () => {
-        let prose: string | null = null;
-        return check.run({
-          doc: ctx.doc,
-          section,
-          blocks: withoutPlaceholders(blocks),
-          // Built only for the checks that read prose; some sections are thousands of lines.
-          get prose() {
-            prose ??= sectionProse(ctx.doc, section)
-              .split("\n")
-              .filter((l) => !hasPlaceholder(l))
-              .join("\n");
-            return prose;
-          },
-        });
-      });
+      const problems = cachedProblems(ctx.doc, section, check, () => check.run(new SectionInput(ctx.doc, section, withoutPlaceholders(blocks))));
       if (problems.length === 0) continue;
       report({
         range: ctx.doc.index.trimmedLineRange(section.heading.line),
