@@ -65,7 +65,7 @@ export class TestClient {
   private waiters: Waiter[] = [];
   private stderr = "";
   private readonly docs = new Map<string, TextDocument>();
-  private exited: Promise<number | null>;
+  readonly exited: Promise<number | null>;
 
   constructor(readonly options: ClientOptions) {
     this.settings = options.settings ?? {};

@@ -342,6 +342,12 @@ test("shutdown then exit ends the server with code 0", async () => {
   assert.equal(await client.shutdown(), 0);
 });
 
+test("the server exits with code 1 when the editor closes its stdin without a shutdown", async () => {
+  const { client } = await start();
+  client.proc.stdin!.end();
+  assert.equal(await client.exited, 1);
+});
+
 test("pmw lsp --stdio starts the same server", async () => {
   const root = makeWorkspace({});
   const proc = spawn(process.execPath, [CLI, "lsp", "--stdio"], { cwd: root });
