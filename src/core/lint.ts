@@ -6,6 +6,7 @@ import { CATALOG } from "./catalog";
 import { Config, type FileSettings } from "./config";
 import type { WorkspaceHost } from "./host";
 import { Directives } from "./directives";
+import { BoundedMemo } from "./memo";
 import type { LineIndex } from "./text";
 import { localize } from "./i18n";
 import { RULES, findRule, fileTooLarge } from "./rules";
@@ -42,8 +43,10 @@ export interface LintResult {
   sections: Section[];
 }
 
+const relativePaths = new BoundedMemo<string, string>(4096);
+
 export function relativePath(root: string, file: string): string {
-  return relative(root, file).split(sep).join("/");
+  return relativePaths.get(`${root}\0${file}`, () => relative(root, file).split(sep).join("/"));
 }
 
 function severityFor(rule: Rule, status: Status | null, settings: FileSettings): SeveritySetting {
@@ -54,8 +57,15 @@ function severityFor(rule: Rule, status: Status | null, settings: FileSettings):
   return rule.severity[st];
 }
 
+/** Today's date (UTC), formatted once a day rather than on every keystroke. */
+let todayCache = { value: "", until: 0 };
 function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
+  const now = Date.now();
+  if (now >= todayCache.until || now < todayCache.until - 86_400_000) {
+    const d = new Date(now);
+    todayCache = { value: d.toISOString().slice(0, 10), until: Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1) };
+  }
+  return todayCache.value;
 }
 
 // Matchers are built once per template and alias set: normalising every catalog name per file is measurable.

@@ -85,3 +85,25 @@ test("LineIndex maps offsets and positions both ways across CRLF", () => {
   const idx = new LineIndex("ab\r\ncd\ne");
   assert.deepEqual([idx.positionAt(4), idx.offsetAt({ line: 2, character: 0 }), idx.eol], [{ line: 1, character: 0 }, 7, "\r\n"]);
 });
+
+test("a document's language is read from the first 8 KB of its body, front matter aside", () => {
+  const english = "The assistant drafts a reply for every ticket.\n".repeat(200); // 9,400 characters
+  const chinese = "系统为每个工单起草回复，客服确认后发送。\n".repeat(400);
+  const lang = (text: string) => parseDocument("/ws/a.md", text).lang;
+  assert.deepEqual(
+    [lang(`# T\n${english}${chinese}`), lang(`# T\n${chinese}${english}`), lang(`---\ntitle: An English title for a Chinese spec\n---\n${chinese}`), lang(`---\nlang: zh-CN\n---\n${english}`)],
+    ["en", "zh-CN", "zh-CN", "zh-CN"],
+  );
+});
+
+test("the language found with cached chunks after an edit equals a fresh parse", () => {
+  const cache = new ChunkCache();
+  const english = "The assistant drafts a reply for every ticket.\n".repeat(170);
+  const chinese = "系统为每个工单起草回复，客服确认后发送。\n".repeat(100);
+  const before = new LineIndex(`# T\n\n## A\n${english}\n## B\n${chinese}`);
+  parseDocument("/ws/a.md", before, cache);
+  // Shortening the English part lets more Chinese into the sample, from a chunk that did not change.
+  const after = before.edit({ start: { line: 4, character: 0 }, end: { line: 120, character: 0 } }, "");
+  cache.nextGeneration();
+  assert.equal(parseDocument("/ws/a.md", after, cache).lang, parseDocument("/ws/a.md", after.text).lang);
+});
