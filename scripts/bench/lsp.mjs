@@ -103,37 +103,48 @@ async function stop(s) {
   s.conn.dispose();
 }
 
-/** 200 one-character edits at lines spread over the document: insert, then delete, alternately. */
-async function measureEdits(s, uri, text, edits) {
+/**
+ * One-character edits as typing makes them: at a random prose line, five characters typed one
+ * by one, then five backspaces; each edit waits for its diagnostics before the next.
+ */
+async function measureEdits(s, uri, text, edits, state) {
   const lines = text.split("\n");
   const prose = [];
   for (let i = 0; i < lines.length; i++) if (/^(- |\| intent|Agents handle)/.test(lines[i])) prose.push(i);
-  let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  let version = 1;
   const times = [];
-  let at = null;
   for (let k = 0; k < edits; k++) {
-    version++;
-    let change;
-    if (at === null) {
-      const line = prose[Math.floor(rand() * prose.length)];
-      const character = Math.min(lines[line].length, 10);
-      at = { line, character };
-      change = { range: { start: at, end: at }, text: "x" };
-    } else {
-      change = { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: "" };
-      at = null;
+    state.version++;
+    if (state.typed === 0 && !state.deleting) {
+      const line = prose[Math.floor(state.rand() * prose.length)];
+      state.at = { line, character: Math.min(lines[line].length, 10) };
     }
-    const wait = s.next(uri, version);
+    const { line, character } = state.at;
+    let change;
+    if (!state.deleting) {
+      const p = { line, character: character + state.typed };
+      change = { range: { start: p, end: p }, text: "edit "[state.typed] };
+      if (++state.typed === 5) state.deleting = true;
+    } else {
+      change = { range: { start: { line, character: character + state.typed - 1 }, end: { line, character: character + state.typed } }, text: "" };
+      if (--state.typed === 0) state.deleting = false;
+    }
+    const wait = s.next(uri, state.version);
     const t0 = performance.now();
-    await s.conn.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [change] });
+    await s.conn.sendNotification("textDocument/didChange", { textDocument: { uri, version: state.version }, contentChanges: [change] });
     const { t } = await wait;
     times.push(t - t0);
   }
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] };
 }
+
+function typingState() {
+  let seed = 42;
+  return { version: 1, typed: 0, deleting: false, at: null, rand: () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff };
+}
+
+/** Edits after opening before the steady-state sample: half a minute of typing at 10 keys a second. */
+const WARM_UP = 300;
 
 async function benchDocument(lineCount, edits) {
   const root = mkdtempSync(join(tmpdir(), "pmw-bench-lsp-"));
@@ -150,12 +161,14 @@ async function benchDocument(lineCount, edits) {
     const { p, t } = await first;
     const startup = t - s.t0;
     const openToFirst = t - tOpen;
-    // Warm-up so the JIT has seen the hot path, as after a few seconds of real typing.
-    const warm = await measureEdits(s, uri, text, 20);
-    void warm;
-    const r = await measureEdits(s, uri, text, edits);
+    // The first edits after opening run while V8 is still compiling the hot path in the
+    // background (on two CPUs this competes with both processes): reported apart as "cold".
+    const state = typingState();
+    const cold = await measureEdits(s, uri, text, edits, state);
+    await measureEdits(s, uri, text, Math.max(0, WARM_UP - edits), state);
+    const r = await measureEdits(s, uri, text, edits, state);
     await stop(s);
-    return { lines: text.split("\n").length - 1, diagnostics: p.diagnostics.length, startup, openToFirst, ...r };
+    return { lines: text.split("\n").length - 1, diagnostics: p.diagnostics.length, startup, openToFirst, ...r, coldP50: cold.p50, coldP95: cold.p95 };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -170,16 +183,17 @@ async function main() {
     process.stdout.write(JSON.stringify({ edits: EDITS, results }, null, 2) + "\n");
     return;
   }
-  process.stdout.write(`LSP latency: one-character didChange -> publishDiagnostics over stdio (${EDITS} edits after 20 warm-up)\n\n`);
-  process.stdout.write("| document | diagnostics | p50 | p95 | max | start -> first diagnostics | didOpen -> diagnostics |\n");
-  process.stdout.write("| --- | --- | --- | --- | --- | --- | --- |\n");
+  process.stdout.write(`LSP latency: one-character didChange -> publishDiagnostics over stdio, typing bursts (5 characters, 5 backspaces).\n`);
+  process.stdout.write(`Steady state: ${EDITS} edits after ${Math.max(WARM_UP, EDITS)}; cold: the first ${EDITS} edits after opening.\n\n`);
+  process.stdout.write("| document | diagnostics | p50 | p95 | max | cold p50 | cold p95 | start -> first diagnostics | didOpen -> diagnostics |\n");
+  process.stdout.write("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
   for (const r of results) {
-    process.stdout.write(`| ${r.lines.toLocaleString("en")}-line PRD | ${r.diagnostics} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.max)} | ${ms(r.startup)} | ${ms(r.openToFirst)} |\n`);
+    process.stdout.write(`| ${r.lines.toLocaleString("en")}-line PRD | ${r.diagnostics} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.max)} | ${ms(r.coldP50)} | ${ms(r.coldP95)} | ${ms(r.startup)} | ${ms(r.openToFirst)} |\n`);
   }
-  const big = results[0];
-  const small = results[1];
-  const ok = big.p95 < 15 && small.p95 < 3 && Math.max(big.startup, small.startup) < 300;
-  process.stdout.write(`\nTargets: p95 < 15 ms (10k lines), < 3 ms (300 lines), start -> first diagnostics < 300 ms: ${ok ? "met" : "MISSED"}\n`);
+  const [big, small] = results;
+  const verdict = (ok) => (ok ? "met" : "MISSED");
+  process.stdout.write(`\nTargets (steady state): p95 < 15 ms on the 10k-line PRD: ${verdict(big.p95 < 15)}; p95 < 3 ms on the 300-line PRD: ${verdict(small.p95 < 3)}\n`);
+  process.stdout.write(`Server start -> first diagnostics < 300 ms: 300-line PRD ${verdict(small.startup < 300)} (${ms(small.startup)}); 10k-line PRD ${verdict(big.startup < 300)} (${ms(big.startup)})\n`);
 }
 
 if (SELF && process.argv[1] && resolve(process.argv[1]) === SELF) {
