@@ -1,4 +1,5 @@
 import { LineIndex } from "./text";
+import { firstNotBefore } from "./search";
 import { parseFrontMatter, type FrontMatter } from "./frontMatter";
 import { parseMarkdown, type ChunkCache, type ParsedChunk, type MdBlock, type MdHeading, type ParsedMarkdown } from "./markdown";
 import { countLang, declaredLang, langOf, LANG_SAMPLE, type LangCounts } from "./i18n";
@@ -127,13 +128,7 @@ function bodyLang(lines: readonly string[], md: ParsedMarkdown): Lang {
 export function sectionBlocks(doc: ParsedDocument, section: Section): MdBlock[] {
   const blocks = doc.md.blocks; // in line order
   const from = section.heading.endLine;
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.line < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstNotBefore(blocks.length, (i) => blocks[i]!.line < from);
   let end = lo;
   while (end < blocks.length && blocks[end]!.line < section.end) end++;
   return blocks.slice(lo, end);

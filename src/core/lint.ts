@@ -7,6 +7,7 @@ import { Config, type FileSettings } from "./config";
 import type { WorkspaceHost } from "./host";
 import { Directives } from "./directives";
 import { BoundedMemo } from "./memo";
+import { firstNotBefore } from "./search";
 import type { LineIndex } from "./text";
 import { localize } from "./i18n";
 import { RULES, findRule, fileTooLarge } from "./rules";
@@ -262,14 +263,8 @@ function makeContext(
     },
     sectionIdAt(line) {
       // The innermost identified section holding the line: the last one starting at or before it.
-      let lo = 0;
-      let hi = identified.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (identified[mid]!.heading.line <= line) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let k = lo - 1; k >= 0; k--) {
+      const after = firstNotBefore(identified.length, (i) => identified[i]!.heading.line <= line);
+      for (let k = after - 1; k >= 0; k--) {
         const s = identified[k]!;
         if (line < s.end) return s.id;
       }

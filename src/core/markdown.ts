@@ -10,6 +10,7 @@
 import MarkdownIt from "markdown-it";
 import type { LineIndex } from "./text";
 import { plainHeading } from "./normalize";
+import { firstNotBefore } from "./search";
 type Token = MarkdownIt.Token;
 
 // Only block structure is needed. The inline parser is off: it costs most of the parse time and
@@ -102,14 +103,7 @@ export class ChunkCache {
 
   private sameAt(lines: readonly string[], start: number, end: number, oldStart: number): ParsedChunk | undefined {
     const chunks = this.prevChunks;
-    let lo = 0;
-    let hi = chunks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (chunks[mid]!.start < oldStart) lo = mid + 1;
-      else hi = mid;
-    }
-    const c = chunks[lo];
+    const c = chunks[firstNotBefore(chunks.length, (i) => chunks[i]!.start < oldStart)];
     if (!c || c.start !== oldStart || c.end - c.start !== end - start) return undefined;
     // Lines an edit did not touch are the same string objects, so this is a pointer comparison.
     for (let i = 0; i < end - start; i++) if (this.prevLines[oldStart + i] !== lines[start + i]) return undefined;
@@ -162,14 +156,7 @@ export function chunkAt(md: ParsedMarkdown, line: number): ParsedMarkdown["chunk
 }
 
 function firstChunkEndingAfter(md: ParsedMarkdown, line: number): number {
-  let lo = 0;
-  let hi = md.chunks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (md.chunks[mid]!.end <= line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstNotBefore(md.chunks.length, (i) => md.chunks[i]!.end <= line);
 }
 
 export interface ParsedMarkdown {

@@ -1,4 +1,5 @@
 import type { Position, Range } from "./types";
+import { firstNotBefore } from "./search";
 
 const BOM = "\uFEFF";
 const EOL = /\r\n|\n|\r/g;
@@ -144,13 +145,8 @@ export class LineIndex {
   positionAt(offset: number): Position {
     const starts = this.starts;
     offset = Math.max(0, Math.min(offset, this.length));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    // The last line starting at or before the offset (line 0 starts at 0, so there is one).
+    const lo = firstNotBefore(starts.length, (i) => starts[i]! <= offset) - 1;
     return { line: lo, character: Math.min(offset - starts[lo]!, this.lines[lo]!.length) };
   }
 
