@@ -1,4 +1,4 @@
-import type { Position, Range } from "./types";
+import type { Position, Range, TextEdit } from "./types";
 import { firstNotBefore } from "./search";
 
 const BOM = "\uFEFF";
@@ -176,7 +176,8 @@ export class LineIndex {
     const joined = first.slice(0, start.character) + newText + last.slice(end.character);
     const trailing = this.endings[end.line]!;
     // A lone \r next to a \n would join them into one line ending: re-split the whole text then.
-    if ((joined.endsWith("\r") && trailing === "\n") || (joined.startsWith("\n") && start.line > 0 && this.endings[start.line - 1] === "\r")) {
+    // (What follows the line before is `joined`, or the trailing ending when nothing is left.)
+    if ((joined.endsWith("\r") && trailing === "\n") || (start.line > 0 && this.endings[start.line - 1] === "\r" && (joined || trailing).startsWith("\n"))) {
       const text = this.text;
       return new LineIndex(text.slice(0, this.offsetAt(start)) + newText + text.slice(this.offsetAt(end)));
     }
@@ -199,6 +200,22 @@ export class LineIndex {
     }
     return new LineIndex({ lines, endings });
   }
+}
+
+/**
+ * The edit, adjusted so that its text cannot fuse with a line break beside it: a \n inserted
+ * right after a lone \r, or a \r right before a \n, would make one \r\n of two line breaks,
+ * and the blank line or the break before an inserted heading would vanish.
+ */
+export function keepLineBreaks(index: LineIndex, edit: TextEdit): TextEdit {
+  let text = edit.newText;
+  if (!text) return edit;
+  const { start, end } = edit.range;
+  const before = start.character === 0 && start.line > 0 ? (index.endings[start.line - 1] ?? "") : "";
+  const after = end.line < index.lineCount && end.character >= index.line(end.line).length ? (index.endings[end.line] ?? "") : "";
+  if (before === "\r" && text.startsWith("\n")) text = `\r${text}`;
+  if (after === "\n" && text.endsWith("\r")) text = `${text}\n`;
+  return text === edit.newText ? edit : { range: edit.range, newText: text };
 }
 
 /** Text as stored on disk may start with a BOM; editors hide it, so the engine sees text without it. */

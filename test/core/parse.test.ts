@@ -107,3 +107,8 @@ test("the language found with cached chunks after an edit equals a fresh parse",
   cache.nextGeneration();
   assert.equal(parseDocument("/ws/a.md", after, cache).lang, parseDocument("/ws/a.md", after.text).lang);
 });
+
+test("an edit that leaves a lone CR against an LF reads them as one CRLF, as the text does (found by fuzzing)", () => {
+  const edited = new LineIndex("a\r\r\nb\nc").edit({ start: { line: 1, character: 0 }, end: { line: 2, character: 1 } }, "");
+  assert.deepEqual([edited.lines, edited.endings], [new LineIndex("a\r\nc").lines, new LineIndex("a\r\nc").endings]);
+});
