@@ -8,7 +8,7 @@ import type { WorkspaceHost } from "./host";
 import { Directives } from "./directives";
 import { BoundedMemo } from "./memo";
 import { firstNotBefore } from "./search";
-import type { LineIndex } from "./text";
+import { keepLineBreaks, type LineIndex } from "./text";
 import { localize } from "./i18n";
 import { RULES, findRule, fileTooLarge } from "./rules";
 import type { Report, Rule, RuleContext } from "./rule";
@@ -151,7 +151,7 @@ export function lintText(file: string, text: string | LineIndex, env: LintEnviro
       rule.check(ctx, (r: Report) => {
         if (directives.isDisabled(rule.name, r.range.start.line)) return;
         const f: Finding = { ruleId: rule.id, rule: rule.name, severity: severity as Severity, message: localize(r.message, messageLang), range: clampRange(r.range, doc), section: r.section ?? null };
-        if (r.fix && r.fix.length > 0) f.fix = r.fix;
+        if (r.fix && r.fix.length > 0) f.fix = r.fix.map((e) => keepLineBreaks(doc.index, e));
         found.push(f);
       });
     } catch (error) {

@@ -6,7 +6,7 @@
 import { CodeActionKind, TextDocumentEdit, type CodeAction, type Diagnostic, type WorkspaceEdit } from "vscode-languageserver/node";
 import { applyEdits, fixAll } from "../core/fix";
 import { localize, type Localized } from "../core/i18n";
-import { LineIndex } from "../core/text";
+import { keepLineBreaks, LineIndex } from "../core/text";
 import type { LintResult } from "../core/lint";
 import type { Finding, Lang, TextEdit } from "../core/types";
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, type PmCodeActionData } from "../protocol";
@@ -147,12 +147,12 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
     for (const { d, f } of asked) {
       if (f.rule === "file-too-large") continue;
       const lineEdit = disableLineEdit(result, f);
-      if (lineEdit) actions.push({ title: localize(T.line(f.rule), lang), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit([lineEdit]), data });
+      if (lineEdit) actions.push({ title: localize(T.line(f.rule), lang), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit([keepLineBreaks(result.doc.index, lineEdit)]), data });
     }
     for (const { d, f } of asked) {
       if (seenFile.has(f.rule) || f.rule === "file-too-large") continue;
       seenFile.add(f.rule);
-      actions.push({ title: localize(T.file(f.rule), lang), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit([disableFileEdit(result, f.rule)]), data });
+      actions.push({ title: localize(T.file(f.rule), lang), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit([keepLineBreaks(result.doc.index, disableFileEdit(result, f.rule))]), data });
     }
   }
 

@@ -3,6 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { lint } from "../helpers";
 import { LineIndex } from "../../src/core/text";
+import { fixAll } from "../../src/core/fix";
 
 const FM = "---\ntitle: T\nowner: o\nstatus: draft\nupdated: 2026-01-10\ntemplate: ai-feature-prd\n---\n";
 const BIG = { config: '{ "maxFileSize": 100000000 }' };
@@ -42,4 +43,11 @@ test("a section is never inserted into an HTML comment left open at the end (fou
   const text = "---\ntitle: T\nowner: o\nstatus: draft\nupdated: 2026-01-10\ntemplate: ai-feature-prd\n---\n<!--\r \r";
   const r = lint(text);
   assert.deepEqual(r.findings.filter((f) => f.rule === "missing-section" && f.fix).length, 0);
+});
+
+test("a section inserted after a lone CR keeps its blank line, so fix-all converges (found by fuzzing)", () => {
+  // Without the blank line the new heading would be swallowed by the HTML block above it.
+  const text = "---\ntitle: T\nowner: o\nstatus: review\nupdated: 2026-01-01\ntemplate: nope\n---\n信贷审批\r</div>\r";
+  const fixed = fixAll(text, (t) => lint(t).findings).text;
+  assert.deepEqual(lint(fixed).findings.filter((f) => f.fix?.length).map((f) => f.rule), []);
 });
