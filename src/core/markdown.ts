@@ -47,10 +47,11 @@ export interface MdBlock {
 }
 
 export interface ParsedChunk {
-  headings: MdHeading[];
-  blocks: MdBlock[];
-  /** Line ranges [start, end) holding code or HTML comments: not prose. */
-  nonProse: Array<[number, number]>;
+  /**
+   * The chunk's structure at the document lines it was last placed at. One copy: moved to other
+   * lines (text inserted above it), it is copied there; otherwise never.
+   */
+  placed: PlacedChunk;
   lineCount: number;
   /** True when a fence or HTML block runs to the end of the chunk, so the chunk may continue past it. */
   openAtEnd: boolean;
@@ -215,7 +216,8 @@ function inlineText(tokens: Token[], i: number): string {
   return t && t.type === "inline" ? t.content : "";
 }
 
-function parseChunk(src: string): ParsedChunk {
+/** Parses a chunk's text into structure at document lines from `offset`. */
+function parseChunk(src: string, offset: number): ParsedChunk {
   const tokens = md.parse(src, {});
   const srcLines = src.split("\n");
   const lineCount = srcLines.length;
@@ -300,31 +302,43 @@ function parseChunk(src: string): ParsedChunk {
         break;
     }
   }
-  return { headings, blocks, nonProse, lineCount, openAtEnd, memo: new Map(), id: nextChunkId++ };
+  // Built relative to the chunk, then moved to its place: these objects are the chunk's own.
+  for (const h of headings) {
+    h.line += offset;
+    h.endLine += offset;
+  }
+  for (const b of blocks) {
+    b.line += offset;
+    b.endLine += offset;
+  }
+  for (const r of nonProse) {
+    r[0] += offset;
+    r[1] += offset;
+  }
+  return { placed: { offset, headings, blocks, nonProse }, lineCount, openAtEnd, memo: new Map(), id: nextChunkId++ };
 }
 
-interface PlacedChunk {
+export interface PlacedChunk {
+  /** The document line the chunk starts at. */
   offset: number;
   headings: MdHeading[];
   blocks: MdBlock[];
+  /** Line ranges [start, end) holding code or HTML comments: not prose. */
   nonProse: Array<[number, number]>;
 }
 
-/**
- * The chunk's structure at document lines: copied once per position and kept on the chunk,
- * so an edit that moves no lines (most keystrokes) copies nothing.
- */
+/** The chunk's structure at document lines from `offset`: as placed last time, or a shifted copy. */
 function placeChunk(chunk: ParsedChunk, offset: number): PlacedChunk {
-  const last = chunk.memo.get("placed") as PlacedChunk | undefined;
-  if (last?.offset === offset) return last;
-  const placed: PlacedChunk = {
+  const at = chunk.placed;
+  if (at.offset === offset) return at;
+  const d = offset - at.offset;
+  chunk.placed = {
     offset,
-    headings: chunk.headings.map((h) => ({ ...h, line: h.line + offset, endLine: h.endLine + offset })),
-    blocks: chunk.blocks.map((b) => ({ ...b, line: b.line + offset, endLine: b.endLine + offset })),
-    nonProse: chunk.nonProse.map(([s, e]) => [s + offset, e + offset]),
+    headings: at.headings.map((h) => ({ ...h, line: h.line + d, endLine: h.endLine + d })),
+    blocks: at.blocks.map((b) => ({ ...b, line: b.line + d, endLine: b.endLine + d })),
+    nonProse: at.nonProse.map(([s, e]) => [s + d, e + d]),
   };
-  chunk.memo.set("placed", placed);
-  return placed;
+  return chunk.placed;
 }
 
 /**
@@ -360,7 +374,7 @@ export function parseMarkdown(lines: readonly string[], from: number, cache?: Ch
         const src = chunkText(lines, start, stop, index);
         parsed = cache?.get(src);
         if (!parsed) {
-          parsed = parseChunk(src);
+          parsed = parseChunk(src, start);
           cache?.set(src, parsed);
         }
       }
