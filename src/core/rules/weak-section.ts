@@ -55,22 +55,19 @@ interface Verdict {
  * promoted and copied by the garbage collector on every scavenge.
  */
 function cachedProblems(doc: ParsedDocument, section: Section, check: ContentCheck, run: () => CheckProblem[]): CheckProblem[] {
-  const base = section.heading.endLine;
+  // Headings lie in the body, which the chunks cover; without a chunk there is nothing to keep.
   const holder = chunkAt(doc.md, section.heading.line);
-  let relative: CheckProblem[];
-  if (!holder) relative = run().map((p) => (p.line === undefined ? p : { ...p, line: p.line - base }));
-  else {
-    const key = rangeKey(doc.md, base, section.end);
-    const slot = `verdict\0${check.name}\0${doc.frontMatter.data["generative"] === false ? 0 : 1}\0${section.heading.line - holder.start}`;
-    const recent = holder.chunk.memo.get(slot) as Verdict[] | undefined;
-    let hit = recent?.[0]?.key === key ? recent[0] : recent?.[1]?.key === key ? recent[1] : undefined;
-    if (!hit) {
-      hit = { key, problems: run().map((p) => (p.line === undefined ? p : { ...p, line: p.line - base })) };
-      holder.chunk.memo.set(slot, recent?.[0] ? [hit, recent[0]] : [hit]);
-    }
-    relative = hit.problems;
+  if (!holder) return run();
+  const base = section.heading.endLine;
+  const key = rangeKey(doc.md, base, section.end);
+  const slot = `verdict\0${check.name}\0${doc.frontMatter.data["generative"] === false ? 0 : 1}\0${section.heading.line - holder.start}`;
+  const recent = holder.chunk.memo.get(slot) as Verdict[] | undefined;
+  let hit = recent?.[0]?.key === key ? recent[0] : recent?.[1]?.key === key ? recent[1] : undefined;
+  if (!hit) {
+    hit = { key, problems: run().map((p) => (p.line === undefined ? p : { ...p, line: p.line - base })) };
+    holder.chunk.memo.set(slot, recent?.[0] ? [hit, recent[0]] : [hit]);
   }
-  return relative.map((p) => (p.line === undefined ? p : { ...p, line: p.line + base }));
+  return hit.problems.map((p) => (p.line === undefined ? p : { ...p, line: p.line + base }));
 }
 
 /** PM003: a section fails its template's content check; the message says what is missing. */
