@@ -3,7 +3,7 @@
  * shape of `data` on diagnostics and code actions, editor settings and initialization options.
  * Only `vscode-languageserver-protocol` types may be imported here (the client uses them too).
  */
-import { RequestType, type TextDocumentIdentifier } from "vscode-languageserver-protocol";
+import { RequestType, type Position, type TextDocumentIdentifier, type TextEdit, type VersionedTextDocumentIdentifier } from "vscode-languageserver-protocol";
 
 /** `source` of every diagnostic. */
 export const DIAGNOSTIC_SOURCE = "pm-workbench";
@@ -89,3 +89,68 @@ export interface SpecStatus {
 
 /** `pm/specStatus`: the completeness of one document (open or on disk). */
 export const SpecStatusRequest = new RequestType<SpecStatusParams, SpecStatus | null, void>("pm/specStatus");
+
+// ---- requests behind the VS Code extension's commands ---------------------------------------
+// The extension knows nothing of templates, sections or front matter: it asks for these.
+
+/** Statuses a spec may have, in lifecycle order (the values of the front matter `status`). */
+export const SpecStatusValuesRequest = new RequestType<void, string[], void>("pm/statusValues");
+
+export interface TemplatesParams {
+  /** A folder whose workspace templates (built-in and `.pm/templates/`) to list; default the server's working folder. */
+  uri?: string;
+  /** Language of names and descriptions; default English. */
+  lang?: "en" | "zh-CN";
+}
+
+export interface TemplateInfo {
+  id: string;
+  kind: "spec" | "roadmap";
+  origin: "built-in" | "workspace";
+  /** Name and description in the asked language (or the template's only language). */
+  name: string;
+  description: string;
+  /** Languages the template is written in. */
+  langs: Array<"en" | "zh-CN">;
+}
+
+/** `pm/templates`: every template a new spec can start from. */
+export const TemplatesRequest = new RequestType<TemplatesParams, TemplateInfo[], void>("pm/templates");
+
+export interface NewSpecParams {
+  /** Folder the spec is created in (it decides the workspace and its templates). */
+  folderUri: string;
+  template: string;
+  title: string;
+  owner: string;
+  lang: "en" | "zh-CN";
+}
+
+export interface NewSpec {
+  /** The rendered document. */
+  text: string;
+  /** File names to try in order; the first that does not exist is the one to create. */
+  fileNames: string[];
+  /** Where the cursor goes: the first line to fill in the first section (0-based). */
+  cursor: Position;
+}
+
+/** `pm/newSpec`: renders a template into a new document (nothing is written). */
+export const NewSpecRequest = new RequestType<NewSpecParams, NewSpec, void>("pm/newSpec");
+
+export interface SetSpecStatusParams {
+  textDocument: VersionedTextDocumentIdentifier;
+  status: string;
+}
+
+/** `pm/setSpecStatus`: edits setting `status` and `updated` (today) in the front matter. */
+export const SetSpecStatusRequest = new RequestType<SetSpecStatusParams, TextEdit[], void>("pm/setSpecStatus");
+
+export interface MissingSectionsParams {
+  textDocument: VersionedTextDocumentIdentifier;
+  /** Catalog ids of the sections to insert; all missing ones when omitted. */
+  sections?: string[];
+}
+
+/** `pm/insertMissingSections`: the edits inserting missing sections, as the quick fixes do. */
+export const MissingSectionsRequest = new RequestType<MissingSectionsParams, TextEdit[], void>("pm/insertMissingSections");

@@ -13,3 +13,8 @@ export function safeFileName(title: string): string {
   if (RESERVED.test(base)) base = `${base}-doc`;
   return `${base}.md`;
 }
+
+/** The n-th name tried for a new file (1: the name itself, then `name-2.md`, `name-3.md` ...). */
+export function numberedFileName(name: string, n: number): string {
+  return n === 1 ? name : name.replace(/\.md$/, `-${n}.md`);
+}

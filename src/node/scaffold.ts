@@ -6,7 +6,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { renderTemplate, type TemplateRegistry } from "../core/templates";
-import { safeFileName } from "../core/fileName";
+import { numberedFileName, safeFileName } from "../core/fileName";
 import type { Lang } from "../core/types";
 import { createFileExclusive, isInside, UnsafeWriteError } from "./files";
 
@@ -33,7 +33,7 @@ export function scaffold(registry: TemplateRegistry, req: ScaffoldRequest): { fi
   mkdirSync(req.outDir, { recursive: true });
   const name = safeFileName(title);
   for (let n = 1; n < 1000; n++) {
-    const candidate = join(req.outDir, n === 1 ? name : name.replace(/\.md$/, `-${n}.md`));
+    const candidate = join(req.outDir, numberedFileName(name, n));
     if (!isInside(req.outDir, candidate)) throw new UnsafeWriteError(`${candidate}: outside ${req.outDir}; refusing to write`);
     try {
       createFileExclusive(candidate, text);

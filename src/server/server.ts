@@ -5,7 +5,7 @@
  * folding and pm/specStatus.
  */
 import { readFileSync, statSync } from "node:fs";
-import { basename } from "node:path";
+import { basename, join } from "node:path";
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -36,6 +36,7 @@ import { codeActions } from "./codeActions";
 import { complete } from "./completion";
 import { errorDiagnostic, pathToUri, toDiagnostic, uriToPath } from "./convert";
 import { hover } from "./hover";
+import { registerSpecRequests } from "./specRequests";
 import { LineDocument } from "./lineDocument";
 import { documentSymbols, foldingRanges } from "./outline";
 import { Workspaces, type LoadedWorkspace } from "./workspaces";
@@ -449,6 +450,13 @@ export function startServer(connection: Connection): void {
     }
     if (!linted) return null;
     return { uri, ...specCompleteness(linted.result, linted.loaded.ws.registry) };
+  });
+
+  registerSpecRequests(connection, {
+    document: (uri) => documents.get(uri),
+    lint: (doc) => lintDoc(doc),
+    workspaceFor: (folder) => workspaces.forFile(join(folder, "new-spec.md")),
+    today: () => new Date().toISOString().slice(0, 10),
   });
 
   documents.listen(connection);
