@@ -22,6 +22,30 @@ const coreBoundary = {
   },
 };
 
+// src/extension is a client of the server: VS Code, the language client, Node built-ins and the
+// shared protocol types, never the engine (rules, templates) or the server.
+const EXTENSION_ALLOWED = new Set(["vscode", "vscode-languageclient"]);
+
+/** Fails the build when src/extension imports the engine, the server or another package. */
+const extensionBoundary = {
+  name: "extension-boundary",
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => {
+      const dir = `${path.sep}src${path.sep}extension${path.sep}`;
+      if (!args.importer.includes(dir)) return undefined;
+      if (args.path.startsWith(".")) {
+        const target = path.resolve(path.dirname(args.importer), args.path);
+        if (target.includes(dir) || target === path.resolve("src/protocol") || target === path.resolve("src/protocol.ts")) return undefined;
+        return { errors: [{ text: `src/extension must not import "${args.path}": ask the language server through a request in src/protocol.ts instead.` }] };
+      }
+      if (args.path.startsWith("node:")) return undefined;
+      const pkg = args.path.split("/")[0];
+      if (EXTENSION_ALLOWED.has(pkg)) return undefined;
+      return { errors: [{ text: `src/extension must not import "${args.path}" (allowed: ${[...EXTENSION_ALLOWED].join(", ")}, node:*, src/protocol.ts).` }] };
+    });
+  },
+};
+
 const pkg = JSON.parse(readFileSync("package.json", "utf8"));
 
 const options = {
@@ -67,10 +91,20 @@ if (process.argv.includes("--tests")) {
   process.exit(0);
 }
 
+// The VS Code extension: no shebang, `vscode` supplied by the editor. `--minify` for the .vsix.
+const extensionOptions = {
+  ...options,
+  entryPoints: { extension: "src/extension/main.ts" },
+  external: ["vscode"],
+  banner: {},
+  plugins: [extensionBoundary],
+  ...(process.argv.includes("--minify") ? { minify: true, sourcemap: false } : {}),
+};
+
 if (watch) {
-  const ctx = await esbuild.context(options);
-  await ctx.watch();
+  const contexts = await Promise.all([esbuild.context(options), esbuild.context(extensionOptions)]);
+  await Promise.all(contexts.map((c) => c.watch()));
   console.log("watching src/ ...");
 } else {
-  await esbuild.build(options);
+  await Promise.all([esbuild.build(process.argv.includes("--minify") ? { ...options, minify: true } : options), esbuild.build(extensionOptions)]);
 }

@@ -3,7 +3,7 @@
  * shape of `data` on diagnostics and code actions, editor settings and initialization options.
  * Only `vscode-languageserver-protocol` types may be imported here (the client uses them too).
  */
-import { RequestType, type Position, type TextDocumentIdentifier, type TextEdit, type VersionedTextDocumentIdentifier } from "vscode-languageserver-protocol";
+import { RequestType, RequestType0, type Position, type TextDocumentIdentifier, type TextEdit, type VersionedTextDocumentIdentifier } from "vscode-languageserver-protocol";
 
 /** `source` of every diagnostic. */
 export const DIAGNOSTIC_SOURCE = "pm-workbench";
@@ -94,7 +94,7 @@ export const SpecStatusRequest = new RequestType<SpecStatusParams, SpecStatus | 
 // The extension knows nothing of templates, sections or front matter: it asks for these.
 
 /** Statuses a spec may have, in lifecycle order (the values of the front matter `status`). */
-export const SpecStatusValuesRequest = new RequestType<void, string[], void>("pm/statusValues");
+export const SpecStatusValuesRequest = new RequestType0<string[], void>("pm/statusValues");
 
 export interface TemplatesParams {
   /** A folder whose workspace templates (built-in and `.pm/templates/`) to list; default the server's working folder. */

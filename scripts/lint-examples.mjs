@@ -1,4 +1,4 @@
-// `npm start`: lint the sample workspace and show the report. Findings are the point of the
+// `npm run lint:examples`: lint the sample workspace and show the report. Findings are the point of the
 // demo, so exit 1 (findings) is success here; a crash or usage error (2) is not.
 import { spawnSync } from "node:child_process";
 

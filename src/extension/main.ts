@@ -1,0 +1,47 @@
+/**
+ * PM Workbench for VS Code: a client of the PM Workbench language server and nothing more.
+ * Everything it shows or edits about specs it asks the server for (src/protocol.ts).
+ */
+import * as vscode from "vscode";
+import type { LanguageClient } from "vscode-languageclient/node";
+import { createClient } from "./client";
+import { fixAllMissingSections, insertMissingSection, setSpecStatus, statusMenu } from "./commands";
+import { newSpec, type NewSpecOptions } from "./newSpec";
+import { onDidShowPrompt } from "./prompts";
+import { SpecStatusBar } from "./statusBar";
+
+/** What `activate` returns: for tests in the extension host and for other extensions. */
+export interface PmWorkbenchApi {
+  client: LanguageClient;
+  statusBar: SpecStatusBar;
+  onDidShowPrompt: typeof onDidShowPrompt;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<PmWorkbenchApi> {
+  const output = vscode.window.createOutputChannel("PM Workbench", { log: true });
+  client = createClient(context, output);
+  const running = client;
+  await running.start();
+  const statusBar = new SpecStatusBar(running);
+
+  const command = (id: string, run: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
+  command("pmWorkbench.newSpec", (arg?: vscode.Uri | NewSpecOptions) => (arg instanceof vscode.Uri ? newSpec(running, arg) : newSpec(running, undefined, arg ?? {})));
+  command("pmWorkbench.insertMissingSection", (sectionId?: string) => insertMissingSection(running, typeof sectionId === "string" ? sectionId : undefined));
+  command("pmWorkbench.fixAllMissingSections", () => fixAllMissingSections(running));
+  command("pmWorkbench.setSpecStatus", (status?: string) => setSpecStatus(running, typeof status === "string" ? status : undefined));
+  command("pmWorkbench.statusMenu", () => statusMenu(running));
+  command("pmWorkbench.restartServer", async () => {
+    await running.restart();
+    await statusBar.refresh();
+  });
+  command("pmWorkbench.showOutput", () => output.show(true));
+  context.subscriptions.push(statusBar, output);
+  return { client: running, statusBar, onDidShowPrompt };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
