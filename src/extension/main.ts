@@ -13,20 +13,29 @@ import { SpecStatusBar } from "./statusBar";
 /** What `activate` returns: for tests in the extension host and for other extensions. */
 export interface PmWorkbenchApi {
   client: LanguageClient;
+  /** Resolves once the language server is running. */
+  ready: Promise<void>;
   statusBar: SpecStatusBar;
   onDidShowPrompt: typeof onDidShowPrompt;
 }
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<PmWorkbenchApi> {
+export function activate(context: vscode.ExtensionContext): PmWorkbenchApi {
   const output = vscode.window.createOutputChannel("PM Workbench", { log: true });
   client = createClient(context, output);
   const running = client;
-  await running.start();
-  const statusBar = new SpecStatusBar(running);
+  // Activation returns at once; the server starts in the background and commands wait for it.
+  const ready = running.start();
+  const statusBar = new SpecStatusBar(running, ready);
 
-  const command = (id: string, run: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
+  const command = (id: string, run: (...args: never[]) => unknown) =>
+    context.subscriptions.push(
+      vscode.commands.registerCommand(id, async (...args: never[]) => {
+        await ready;
+        return run(...args);
+      }),
+    );
   command("pmWorkbench.newSpec", (arg?: vscode.Uri | NewSpecOptions) => (arg instanceof vscode.Uri ? newSpec(running, arg) : newSpec(running, undefined, arg ?? {})));
   command("pmWorkbench.insertMissingSection", (sectionId?: string) => insertMissingSection(running, typeof sectionId === "string" ? sectionId : undefined));
   command("pmWorkbench.fixAllMissingSections", () => fixAllMissingSections(running));
@@ -38,7 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PmWork
   });
   command("pmWorkbench.showOutput", () => output.show(true));
   context.subscriptions.push(statusBar, output);
-  return { client: running, statusBar, onDidShowPrompt };
+  return { client: running, ready, statusBar, onDidShowPrompt };
 }
 
 export async function deactivate(): Promise<void> {

@@ -16,7 +16,10 @@ export class SpecStatusBar implements vscode.Disposable {
   readonly onDidRefresh = this.changed.event;
   current: SpecStatus | null = null;
 
-  constructor(private readonly client: LanguageClient) {
+  constructor(
+    private readonly client: LanguageClient,
+    ready: Promise<void>,
+  ) {
     this.item.name = vscode.l10n.t("PM Workbench: spec status");
     this.item.command = "pmWorkbench.statusMenu";
     this.subscriptions.push(
@@ -26,7 +29,7 @@ export class SpecStatusBar implements vscode.Disposable {
         if (uri && e.uris.some((u) => u.toString() === uri)) void this.refresh();
       }),
     );
-    void this.refresh();
+    void ready.then(() => this.refresh());
   }
 
   async refresh(): Promise<void> {
