@@ -32,6 +32,8 @@ Commands:
   templates                List templates
   rules                    List rules
   lsp --stdio              Start the language server
+  mcp [--root DIR] [--allow-writes]
+                           Start the MCP server for coding agents (stdio)
 
 Exit codes: 0 clean, 1 findings at the failing level, 2 usage or config error.`;
 
@@ -228,6 +230,10 @@ export function main(argv: string[], cwd = process.cwd()): number {
       case "lsp":
         // The server is bundled beside this file; loading it takes over stdio.
         require(join(__dirname, "server.js"));
+        return -1;
+      case "mcp":
+        // Bundled apart (dist/mcp.js) so the MCP SDK loads only for this command.
+        (require(join(__dirname, "mcp.js")) as { runMcp(args: string[], cwd: string): void }).runMcp(rest, cwd);
         return -1;
       case "--version":
       case "-v":
