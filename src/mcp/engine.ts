@@ -5,10 +5,11 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { CONFIG_PATH } from "../core/config";
 import { fixAll } from "../core/fix";
 import { lintText, relativePath, type LintEnvironment, type LintResult } from "../core/lint";
+import { roadmapJson, roadmapReport, SpecInspector, type RoadmapJson } from "../core/roadmapHealth";
 import { restoreBom, stripBom } from "../core/text";
 import { nodeHost } from "../node/fsHost";
 import { replaceFileAtomic, walkMarkdown } from "../node/files";
@@ -161,5 +162,35 @@ export class Engine {
     }
     const after: LintedFile = { ...before, raw: newRaw, text: fixed.text, result: lintText(before.file, fixed.text, before.env) };
     return { before, after, changed: true };
+  }
+
+  /**
+   * The roadmap model of one file, or of every roadmap under the roots (a ROADMAP.md or a file
+   * whose template is a roadmap), with the health of the specs its items link: `pmw roadmap --format json`.
+   */
+  async roadmaps(path?: string): Promise<RoadmapJson[]> {
+    const roots = await this.roots();
+    const rootFor = (file: string) => roots.rootOf(file) ?? roots.primary;
+    const envFor = (file: string) => this.workspace(this.workspaceRootOf(file, rootFor(file)), roots).env;
+    const readText = (file: string) => (roots.rootOf(file) ? nodeHost.readText(file) : null);
+    const inspector = new SpecInspector(envFor, readText);
+    let files: string[];
+    if (path !== undefined) {
+      const { abs } = roots.resolve(path);
+      if (readText(abs) === null) throw new ToolError(`${path}: no such file or not readable; pass a roadmap path relative to the workspace root, or no path for every roadmap`);
+      files = [abs];
+    } else {
+      files = roots.folders.flatMap((r) => [...walkMarkdown(r)].sort()).filter((f) => roots.rootOf(f) && inspector.isRoadmap(f));
+    }
+    const out: RoadmapJson[] = [];
+    for (const file of files) {
+      const env = envFor(file);
+      if (path === undefined && env.config.isIgnored(relativePath(env.root, file))) continue;
+      const text = readText(file)!;
+      const candidates = [...walkMarkdown(dirname(file))].sort().filter((f) => roots.rootOf(f) && !env.config.isIgnored(relativePath(env.root, f)));
+      const root = rootFor(file);
+      out.push(roadmapJson(roadmapReport(file, text, env, inspector, candidates), (abs) => relative(root, abs).split(sep).join("/") || ".", 1));
+    }
+    return out;
   }
 }

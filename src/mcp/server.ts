@@ -9,6 +9,7 @@ import { ErrorCode, McpError, type CallToolResult } from "@modelcontextprotocol/
 import { z } from "zod";
 import { localize } from "../core/i18n";
 import { RULES, findRule } from "../core/rules";
+import type { Rule } from "../core/rule";
 import { specCompleteness } from "../core/specStatus";
 import { LANGS, type Finding, type Lang, type Severity } from "../core/types";
 import type { Template } from "../core/templates";
@@ -132,8 +133,14 @@ function summarizeTemplate(t: Template, wanted: Lang | undefined) {
   return { id: t.id, kind: t.kind, origin: t.origin, name: v.name, description: v.description, langs: [...t.variants.keys()], requiredSections: t.sections.filter((s) => s.required).length, uri: `pm://templates/${t.id}` };
 }
 
-function ruleDocs(name: string): string {
-  return readFileSync(fileURLToPath(ruleDocsUrl(name)), "utf8");
+/** The rule's shipped docs page; a rule without one gets its id, name and description, marked as such. */
+function ruleDocs(r: Rule): { docs: string; hasDocsPage: boolean } {
+  const file = fileURLToPath(ruleDocsUrl(r.name));
+  try {
+    return { docs: readFileSync(file, "utf8"), hasDocsPage: true };
+  } catch {
+    return { docs: `# ${r.id} ${r.name}\n\n${localize(r.description, "en")}\n\n(No docs page is shipped for this rule: ${file} is missing.)\n`, hasDocsPage: false };
+  }
 }
 
 export function createPmServer({ engine, allowWrites }: PmServerOptions, log: (s: string) => void): McpServer {
@@ -270,15 +277,52 @@ export function createPmServer({ engine, allowWrites }: PmServerOptions, log: (s
       title: "Explain a rule",
       description: "A lint rule's documentation page: what it checks, why it matters, its severity per status and how to fix its findings.",
       inputSchema: { rule: z.string().min(1).describe("Rule name (placeholder) or id (PM004)"), lang: lang.optional().describe("Language of the one-line description") },
-      outputSchema: { id: z.string(), name: z.string(), description: z.string(), tags: z.array(z.string()), fixable: z.boolean(), docs: z.string(), uri: z.string() },
+      outputSchema: { id: z.string(), name: z.string(), description: z.string(), tags: z.array(z.string()), fixable: z.boolean(), docs: z.string(), hasDocsPage: z.boolean(), uri: z.string() },
       annotations: READ_ONLY,
     },
     ({ rule, lang: wanted }) =>
       guarded("explain_rule", log, async () => {
         const r = findRule(rule);
         if (!r) throw new ToolError(`unknown rule "${rule}"; rules are ${RULES.map((x) => `${x.name} (${x.id})`).join(", ")}`);
-        const docs = ruleDocs(r.name);
-        return { structuredContent: { id: r.id, name: r.name, description: localize(r.description, wanted ?? "en"), tags: [...r.tags], fixable: r.fixable, docs, uri: `pm://rules/${r.name}` }, content: [{ type: "text", text: docs }] };
+        const { docs, hasDocsPage } = ruleDocs(r);
+        return { structuredContent: { id: r.id, name: r.name, description: localize(r.description, wanted ?? "en"), tags: [...r.tags], fixable: r.fixable, docs, hasDocsPage, uri: `pm://rules/${r.name}` }, content: [{ type: "text", text: docs }] };
+      }),
+  );
+
+  const roadmapItem = z.object({
+    title: z.string(),
+    line: z.number().int(),
+    status: z.enum(["todo", "in-progress", "blocked", "done", "dropped"]),
+    owners: z.array(z.string()),
+    due: z.string().nullable(),
+    tags: z.array(z.string()),
+    note: z.string().nullable(),
+    overdue: z.boolean(),
+    groups: z.array(z.string()),
+    spec: z.object({ path: z.string(), exists: z.boolean(), template: z.string().nullable(), status: z.string().nullable(), errors: z.number().int(), warnings: z.number().int() }).nullable(),
+  });
+  const roadmapPhase = z.object({
+    title: z.string(),
+    line: z.number().int(),
+    start: z.string().nullable(),
+    end: z.string().nullable(),
+    kpis: z.array(z.object({ text: z.string(), target: z.string().nullable(), current: z.string().nullable() })),
+    progress: z.object({ done: z.number().int(), total: z.number().int() }),
+    items: z.array(roadmapItem),
+  });
+  server.registerTool(
+    "roadmap",
+    {
+      title: "Roadmap model",
+      description: "Phases, items (status, owners, due dates, overdue), KPIs and progress of a roadmap, with the lint health of the spec each item links and the specs no item links: `pmw roadmap --format json`. Without a path, every roadmap in the workspace.",
+      inputSchema: { path: z.string().min(1).optional().describe("Roadmap path relative to the workspace root (default: every ROADMAP.md or roadmap-template file)") },
+      outputSchema: { roadmaps: z.array(z.object({ file: z.string(), title: z.string(), phases: z.array(roadmapPhase), orphans: z.array(z.string()) })) },
+      annotations: READ_ONLY,
+    },
+    ({ path }) =>
+      guarded("roadmap", log, async () => {
+        const roadmaps = await engine.roadmaps(path);
+        return result({ roadmaps }, roadmaps.length === 0 ? "no roadmap found (a ROADMAP.md, or a file with template: roadmap)" : roadmaps.map((r) => `${r.file}: ${r.phases.length} phases`).join("; "));
       }),
   );
 
@@ -350,7 +394,7 @@ export function createPmServer({ engine, allowWrites }: PmServerOptions, log: (s
     async (uri, { name }) => {
       const r = findRule(String(name));
       if (!r) throw new McpError(ErrorCode.InvalidParams, `unknown rule "${String(name)}"; rules are ${RULES.map((x) => x.name).join(", ")}`);
-      return { contents: [{ uri: uri.href, mimeType: "text/markdown", text: ruleDocs(r.name) }] };
+      return { contents: [{ uri: uri.href, mimeType: "text/markdown", text: ruleDocs(r).docs }] };
     },
   );
 

@@ -65,6 +65,7 @@ test("lists every tool with input and output schemas and read-only annotations",
       ["lint_workspace", true, "object", "object"],
       ["list_templates", true, "object", "object"],
       ["new_spec", false, "object", "object"],
+      ["roadmap", true, "object", "object"],
       ["spec_status", true, "object", "object"],
     ],
   );
@@ -141,6 +142,10 @@ test("templates and rule docs come as tools and resources, in either language", 
   assert.deepEqual([en.lang, zh.lang, enProblem.heading === zhProblem.heading, enProblem.mustContain.length > 0], ["en", "zh-CN", false, true]);
   const docs = readFileSync(join(ROOT, "docs", "rules", "placeholder.md"), "utf8");
   assert.equal(((await call(client, "explain_rule", { rule: "PM004" })).structuredContent as { docs: string }).docs, docs);
+  for (const r of (await client.listResources()).resources.filter((x) => x.uri.startsWith("pm://rules/"))) {
+    const explained = await call(client, "explain_rule", { rule: r.name });
+    assert.equal(explained.isError, undefined, r.name);
+  }
   assert.equal(((await client.readResource({ uri: "pm://rules/placeholder" })).contents[0] as { text: string }).text, docs);
   const templateResource = await client.readResource({ uri: "pm://templates/ai-feature-prd" });
   assert.equal(templateResource.contents.length, 2);
@@ -271,4 +276,18 @@ test("examples lint the same over MCP as with pmw lint", async () => {
     const got = (await call(client, "lint_spec", { path: expected.file })).structuredContent as { findings: Json[] };
     assert.deepEqual(withoutFix(got.findings), expected.findings, expected.file);
   }
+});
+
+test("roadmap returns pmw roadmap --format json's model, for the workspace and for one file", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "pmw-mcp-rm-"));
+  cpSync(join(ROOT, "examples"), dir, { recursive: true });
+  const cli = JSON.parse(runCli(["roadmap", "--format", "json"], dir).stdout) as Array<{ file: string; phases: unknown[] }>;
+  assert.ok(cli.length > 0 && cli[0]!.phases.length > 0, "the examples have a roadmap with phases");
+  const client = await connect(["--root", dir]);
+  const all = (await call(client, "roadmap", {})).structuredContent as { roadmaps: unknown[] };
+  const one = (await call(client, "roadmap", { path: cli[0]!.file })).structuredContent as { roadmaps: unknown[] };
+  assert.deepEqual([all.roadmaps, one.roadmaps], [cli, [cli[0]]]);
+  const missing = await call(client, "roadmap", { path: "NOPE.md" });
+  assert.equal(missing.isError, true);
+  assert.match(text(missing), /NOPE\.md: no such file or not readable/);
 });
