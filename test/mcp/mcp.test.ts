@@ -291,3 +291,11 @@ test("roadmap returns pmw roadmap --format json's model, for the workspace and f
   assert.equal(missing.isError, true);
   assert.match(text(missing), /NOPE\.md: no such file or not readable/);
 });
+
+test("a client that offers no roots gets the current folder as the root", async () => {
+  const dir = workspace({ "gappy.md": GAPPY });
+  const client = await connect([], { cwd: dir });
+  const r = (await call(client, "lint_spec", { path: "gappy.md" })).structuredContent as { file: string };
+  const outside = await call(client, "lint_spec", { path: "../x.md" });
+  assert.deepEqual([r.file, outside.isError], ["gappy.md", true]);
+});
