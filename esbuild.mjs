@@ -46,10 +46,23 @@ const extensionBoundary = {
   },
 };
 
+/** The MCP server runs the engine in-process without the language server: src/mcp never imports src/server. */
+const mcpBoundary = {
+  name: "mcp-boundary",
+  setup(build) {
+    const serverDir = path.resolve("src", "server") + path.sep;
+    build.onResolve({ filter: /^\./ }, (args) => {
+      if (!args.importer.includes(`${path.sep}src${path.sep}mcp${path.sep}`)) return undefined;
+      if (!(path.resolve(args.resolveDir, args.path) + path.sep).startsWith(serverDir)) return undefined;
+      return { errors: [{ text: `src/mcp must not import "${args.path}" from src/server; share the code through src/core or src/node.` }] };
+    });
+  },
+};
+
 const pkg = JSON.parse(readFileSync("package.json", "utf8"));
 
 const options = {
-  entryPoints: { cli: "src/cli/main.ts", server: "src/server/main.ts" },
+  entryPoints: { cli: "src/cli/main.ts", server: "src/server/main.ts", mcp: "src/mcp/main.ts" },
   bundle: true,
   platform: "node",
   target: "node20",
@@ -65,7 +78,7 @@ const options = {
   logLevel: "warning",
   define: { PMW_VERSION: JSON.stringify(pkg.version) },
   banner: { js: "#!/usr/bin/env node" },
-  plugins: [coreBoundary],
+  plugins: [coreBoundary, mcpBoundary],
 };
 
 // `--tests`: bundle each test file under test/ into out/test/ for `node --test`.

@@ -14,6 +14,7 @@ import { expandOperands, replaceFileAtomic } from "../node/files";
 import { findWorkspaceRoot, loadWorkspace, type Workspace } from "../node/workspace";
 import { scaffold } from "../node/scaffold";
 import { formatStylish, toJson, toSarif, type FileReport } from "./format";
+import { roadmapCommand } from "./roadmap";
 
 declare const PMW_VERSION: string;
 
@@ -29,9 +30,14 @@ Commands:
       --config FILE                 Config file (default: .pm/config.jsonc at the workspace root)
   new TEMPLATE --title "..." [--owner NAME] [--lang en|zh-CN] [--out DIR]
                            Create a spec from a template (never overwrites)
+  roadmap [FILE...]        Phases, items, progress and spec health of roadmaps
+                           (default: every roadmap under the current folder)
+      --format text|json            Output format (default: text)
   templates                List templates
   rules                    List rules
   lsp --stdio              Start the language server
+  mcp [--root DIR] [--allow-writes]
+                           Start the MCP server for coding agents (stdio)
 
 Exit codes: 0 clean, 1 findings at the failing level, 2 usage or config error.`;
 
@@ -196,6 +202,14 @@ function newCommand(args: string[], cwd: string): number {
   return 0;
 }
 
+function roadmap(args: string[], cwd: string): number {
+  const { values, positionals } = parse(args, { format: { type: "string", default: "text" }, config: { type: "string" } });
+  const format = String(values["format"]);
+  if (format !== "text" && format !== "json") throw new UsageError(`--format must be text or json, not "${format}"`);
+  const workspaceOf = workspaceResolver(cwd, values["config"] as string | undefined);
+  return roadmapCommand({ operands: positionals, format, cwd, workspaceOf, writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+}
+
 function templatesCommand(cwd: string): number {
   const ws = workspaceFor(cwd, undefined);
   reportErrors(ws.errors);
@@ -221,6 +235,8 @@ export function main(argv: string[], cwd = process.cwd()): number {
         return lint(rest, cwd);
       case "new":
         return newCommand(rest, cwd);
+      case "roadmap":
+        return roadmap(rest, cwd);
       case "templates":
         return templatesCommand(cwd);
       case "rules":
@@ -228,6 +244,10 @@ export function main(argv: string[], cwd = process.cwd()): number {
       case "lsp":
         // The server is bundled beside this file; loading it takes over stdio.
         require(join(__dirname, "server.js"));
+        return -1;
+      case "mcp":
+        // Bundled apart (dist/mcp.js) so the MCP SDK loads only for this command.
+        (require(join(__dirname, "mcp.js")) as { runMcp(args: string[], cwd: string): void }).runMcp(rest, cwd);
         return -1;
       case "--version":
       case "-v":

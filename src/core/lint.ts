@@ -11,6 +11,7 @@ import { firstNotBefore } from "./search";
 import { keepLineBreaks, type LineIndex } from "./text";
 import { localize } from "./i18n";
 import { RULES, findRule, fileTooLarge } from "./rules";
+import { isRoadmapFileName } from "./roadmap";
 import type { Report, Rule, RuleContext } from "./rule";
 import { STATUSES, comparePositions, type Finding, type Lang, type Range, type Severity, type SeveritySetting, type Status, type TextEdit } from "./types";
 
@@ -120,7 +121,8 @@ export function lintText(file: string, text: string | LineIndex, env: LintEnviro
 
   const doc = parseDocument(file, text, cache);
   const fmTemplate = doc.frontMatter.data["template"];
-  const templateId = typeof fmTemplate === "string" && fmTemplate.trim() ? fmTemplate.trim() : settings.template;
+  // ROADMAP.md is a roadmap with or without front matter, as people already write it.
+  const templateId = typeof fmTemplate === "string" && fmTemplate.trim() ? fmTemplate.trim() : (settings.template ?? (isRoadmapFileName(file) ? "roadmap" : null));
   const rawStatus = doc.frontMatter.data["status"];
   const status = typeof rawStatus === "string" && (STATUSES as readonly string[]).includes(rawStatus) ? (rawStatus as Status) : null;
   const docLang: Lang = doc.lang;

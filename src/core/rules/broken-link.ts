@@ -4,6 +4,7 @@ import { parseDocument } from "../document";
 import { headingSlugs } from "../slug";
 import { findLinks, type LinkRef } from "../links";
 import { scanProse } from "../prose";
+import { isRoadmapContext, roadmapItems, roadmapOf } from "../roadmap";
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
@@ -33,6 +34,9 @@ export const brokenLink: Rule = {
   fixable: false,
   needsTemplate: false,
   check(ctx, report) {
+    // A roadmap item's missing spec is reported by roadmap-missing-spec, with the item named.
+    const specLinks = new Set<string>();
+    if (isRoadmapContext(ctx)) for (const i of roadmapItems(roadmapOf(ctx))) if (i.spec) specLinks.add(`${i.line}:${i.spec.start}`);
     let ownSlugs: Set<string> | null = null;
     const otherSlugs = new Map<string, Set<string> | null>();
     for (const { line, section, value: link } of scanProse(ctx, "broken-link", relativeLinks)) {
@@ -47,6 +51,7 @@ export const brokenLink: Rule = {
         const target = path.startsWith("/") ? resolve(ctx.root, `.${path}`) : resolve(dirname(ctx.file), path);
         const kind = ctx.host.stat(target);
         if (!kind) {
+          if (specLinks.has(`${line}:${link.start}`)) continue;
           report({ range, section, message: { en: `Link target "${path}" does not exist.`, "zh-CN": `链接目标“${path}”不存在。` } });
           continue;
         }

@@ -2,6 +2,7 @@ import type { Rule, RuleContext, Report } from "../rule";
 import { STATUSES } from "../types";
 import type { TextEdit } from "../types";
 import { basename, extname } from "node:path";
+import { isRoadmapFileName } from "../roadmap";
 
 const REQUIRED_KEYS = ["title", "owner", "status", "updated"] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -46,6 +47,8 @@ export const frontMatter: Rule = {
     }
     const lineRange = ctx.doc.index.lineRange(0);
     if (!fm.lines) {
+      // An existing ROADMAP.md is read as it is: front matter is optional there.
+      if (isRoadmapFileName(ctx.file) && ctx.templateId === "roadmap") return;
       const lines = ["---", ...REQUIRED_KEYS.map((k) => `${k}:${defaultValue(ctx, k) === null ? "" : ` ${defaultValue(ctx, k)}`}`), ...(ctx.templateId ? [`template: ${ctx.templateId}`] : []), "---", ""];
       report({
         range: lineRange,

@@ -10,8 +10,12 @@ import { brokenLink } from "./broken-link";
 import { duplicateSection } from "./duplicate-section";
 import { sectionOrder } from "./section-order";
 import { fileTooLarge } from "./file-too-large";
+import { roadmapMissingSpec } from "./roadmap-missing-spec";
+import { roadmapOverdue } from "./roadmap-overdue";
+import { roadmapBadDate } from "./roadmap-bad-date";
+import { roadmapUnknownStatus } from "./roadmap-unknown-status";
 
-export const RULES: readonly Rule[] = [missingSection, emptySection, weakSection, placeholder, vagueLanguage, redLineReview, frontMatter, brokenLink, duplicateSection, sectionOrder, fileTooLarge];
+export const RULES: readonly Rule[] = [missingSection, emptySection, weakSection, placeholder, vagueLanguage, redLineReview, frontMatter, brokenLink, duplicateSection, sectionOrder, fileTooLarge, roadmapMissingSpec, roadmapOverdue, roadmapBadDate, roadmapUnknownStatus];
 
 const BY_KEY = new Map<string, Rule>();
 for (const r of RULES) {
