@@ -4,6 +4,7 @@
  */
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
+import { registerAgentSupport } from "./agents";
 import { createClient } from "./client";
 import { fixAllMissingSections, insertMissingSection, setSpecStatus, statusMenu } from "./commands";
 import { newSpec, type NewSpecOptions } from "./newSpec";
@@ -13,6 +14,8 @@ import { SpecStatusBar } from "./statusBar";
 /** What `activate` returns: for tests in the extension host and for other extensions. */
 export interface PmWorkbenchApi {
   client: LanguageClient;
+  /** What agent support this editor offered: the MCP server definition, the language-model tools. */
+  agents: { mcp: boolean; tools: string[] };
   /** Resolves once the language server is running. */
   ready: Promise<void>;
   statusBar: SpecStatusBar;
@@ -47,7 +50,8 @@ export function activate(context: vscode.ExtensionContext): PmWorkbenchApi {
   });
   command("pmWorkbench.showOutput", () => output.show(true));
   context.subscriptions.push(statusBar, output);
-  return { client: running, ready, statusBar, onDidShowPrompt };
+  const agents = registerAgentSupport(context, running, ready);
+  return { client: running, ready, statusBar, agents, onDidShowPrompt };
 }
 
 export async function deactivate(): Promise<void> {

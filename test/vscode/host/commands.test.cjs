@@ -148,3 +148,21 @@ describe("PM: Insert Missing Section / Fix All Missing Sections", () => {
     assert.equal(shown.present.length, shown.required.length);
   });
 });
+
+describe("agent support", () => {
+  it("registers the MCP server definition and the language-model tools where the API exists", function () {
+    if (typeof vscode.lm?.registerMcpServerDefinitionProvider !== "function") this.skip();
+    assert.equal(api.agents.mcp, true);
+    assert.deepEqual(api.agents.tools, ["pmWorkbench_lintSpec", "pmWorkbench_specStatus", "pmWorkbench_listTemplates"]);
+    const listed = vscode.lm.tools.map((t) => t.name).filter((n) => n.startsWith("pmWorkbench_")).sort();
+    assert.deepEqual(listed, ["pmWorkbench_listTemplates", "pmWorkbench_lintSpec", "pmWorkbench_specStatus"]);
+  });
+
+  it("the spec status tool answers from the language server", async function () {
+    if (typeof vscode.lm?.invokeTool !== "function") this.skip();
+    const result = await vscode.lm.invokeTool("pmWorkbench_specStatus", { input: { path: "prd/smart-reply.md" }, toolInvocationToken: undefined });
+    const status = JSON.parse(result.content.map((p) => p.value).join(""));
+    assert.equal(status.template, "ai-feature-prd");
+    assert.deepEqual(status.missing, ["data-contract", "cost", "rollout"]);
+  });
+});
