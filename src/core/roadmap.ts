@@ -503,7 +503,15 @@ export function itemAt(roadmap: Roadmap, line: number): RoadmapItem | null {
 
 // ---- edits -----------------------------------------------------------------------------
 
-export class RoadmapEditError extends Error {}
+/** An edit that cannot be made: the line changed since it was read ("stale"), or the request is wrong ("invalid"). */
+export class RoadmapEditError extends Error {
+  constructor(
+    message: string,
+    readonly kind: "stale" | "invalid",
+  ) {
+    super(message);
+  }
+}
 
 /** The line as an editor sees it: no line break. */
 function lineText(doc: ParsedDocument, line: number): string | null {
@@ -512,10 +520,10 @@ function lineText(doc: ParsedDocument, line: number): string | null {
 
 function checkLine(doc: ParsedDocument, roadmap: Roadmap, file: string, line: number, expected: string): RoadmapItem {
   const actual = lineText(doc, line);
-  if (actual === null) throw new RoadmapEditError(`${file}:${line + 1}: the file has only ${doc.lines.length} lines; reload the roadmap and try again.`);
-  if (actual !== expected) throw new RoadmapEditError(`${file}:${line + 1}: the line changed since the roadmap was read (now "${actual.trim()}"); reload the roadmap and try again.`);
+  if (actual === null) throw new RoadmapEditError(`${file}:${line + 1}: the file has only ${doc.lines.length} lines; reload the roadmap and try again.`, "stale");
+  if (actual !== expected) throw new RoadmapEditError(`${file}:${line + 1}: the line changed since the roadmap was read (now "${actual.trim()}"); reload the roadmap and try again.`, "stale");
   const item = itemAt(roadmap, line);
-  if (!item) throw new RoadmapEditError(`${file}:${line + 1}: this line is not a roadmap item ("${actual.trim()}").`);
+  if (!item) throw new RoadmapEditError(`${file}:${line + 1}: this line is not a roadmap item ("${actual.trim()}").`, "invalid");
   return item;
 }
 
@@ -524,7 +532,7 @@ function checkLine(doc: ParsedDocument, roadmap: Roadmap, file: string, line: nu
  * list still reads right), else its checkbox, else a new `status:` field. Nothing else changes.
  */
 export function itemStatusEdits(doc: ParsedDocument, roadmap: Roadmap, file: string, line: number, expected: string, status: ItemStatus): TextEdit[] {
-  if (!(ITEM_STATUSES as readonly string[]).includes(status)) throw new RoadmapEditError(`status must be one of ${ITEM_STATUSES.join(", ")}, not "${String(status)}".`);
+  if (!(ITEM_STATUSES as readonly string[]).includes(status)) throw new RoadmapEditError(`status must be one of ${ITEM_STATUSES.join(", ")}, not "${String(status)}".`, "invalid");
   const item = checkLine(doc, roadmap, file, line, expected);
   const at = (s: Span, newText: string): TextEdit => ({ range: { start: { line, character: s.start }, end: { line, character: s.end } }, newText });
   const edits: TextEdit[] = [];
