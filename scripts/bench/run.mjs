@@ -1,5 +1,5 @@
 // `npm run bench`: the CLI benchmark, then the language-server benchmark when it exists
-// (scripts/bench/lsp.mjs is written separately). Output passes straight through.
+// (scripts/bench/lsp.mjs is written separately), then the roadmap benchmark. Output passes straight through.
 // Exits non-zero only when a benchmark crashed or failed its own validation, never on timing.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 let failed = false;
-for (const name of ["cli.mjs", "lsp.mjs"]) {
+for (const name of ["cli.mjs", "lsp.mjs", "roadmap.mjs"]) {
   const script = join(here, name);
   if (!existsSync(script)) {
     console.log(`\n(scripts/bench/${name} not found; skipped)`);

@@ -8,6 +8,7 @@ import { basename, dirname, resolve } from "node:path";
 import type { ParsedDocument } from "./document";
 import { findLinks } from "./links";
 import { hasPlaceholder } from "./placeholders";
+import { BoundedMemo } from "./memo";
 import type { TextEdit } from "./types";
 import type { RuleContext } from "./rule";
 import WORDS from "./data/roadmap.json";
@@ -254,6 +255,14 @@ function plain(text: string): string {
     .trim();
 }
 
+// Item lines repeat between reads (an edit changes one line): each distinct line is parsed once.
+const parsedLines = new BoundedMemo<string, ParsedLine>(50_000);
+
+/** parseItemText, remembered by its inputs. The result is shared: never mutate it. */
+function parseItemLine(text: string, base: number, file: string, root: string): ParsedLine {
+  return parsedLines.get(`${base}\0${root}\0${dirname(file)}\0${text}`, () => parseItemText(text, base, file, root));
+}
+
 /** Title, fields and note of an item's text (after the checkbox), which starts at column `base`. */
 function parseItemText(text: string, base: number, file: string, root: string): ParsedLine {
   const owners: string[] = [];
@@ -419,7 +428,7 @@ export function readRoadmap(doc: ParsedDocument, file: string, opts: RoadmapOpti
         continue;
       }
       const rest = box ? body.slice(box[0].length) : body;
-      const parsed = parseItemText(rest, indent + (box ? box[0].length : 0), file, opts.root);
+      const parsed = parseItemLine(rest, indent + (box ? box[0].length : 0), file, opts.root);
       if (!parsed.title && !box) continue;
       const mark = box ? box[1]! : null;
       let status: ItemStatus = mark === null ? "todo" : (BOXES[mark] ?? "todo");
@@ -439,9 +448,9 @@ export function readRoadmap(doc: ParsedDocument, file: string, opts: RoadmapOpti
         title: parsed.title,
         line: l,
         status,
-        owners: parsed.owners,
+        owners: [...parsed.owners],
         due,
-        tags: parsed.tags,
+        tags: [...parsed.tags],
         note: parsed.note,
         overdue: due !== null && due < opts.today && status !== "done" && status !== "dropped",
         groups: groups.map((g) => g.title),

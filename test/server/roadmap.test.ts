@@ -63,7 +63,9 @@ test("pm/linkSpecEdit appends a spec: field with the spec's title and a relative
 test("pm/roadmapChanged is sent once for a burst of edits to an open roadmap, and for an edit to a spec it links", async () => {
   const { client, uri } = await start({ "ROADMAP.md": ROADMAP, "prd/smart.md": SPEC("Smart") });
   const seen: RoadmapChangedParams[] = [];
-  client.conn.onNotification("pm/roadmapChanged", (p: RoadmapChangedParams) => seen.push(p));
+  client.conn.onNotification("pm/roadmapChanged", (p: RoadmapChangedParams) => {
+    seen.push(p);
+  });
   await client.request<PmRoadmap[]>("pm/roadmap", {});
   await client.open(uri("ROADMAP.md"), ROADMAP);
   await client.open(uri("prd/smart.md"), SPEC("Smart"));
