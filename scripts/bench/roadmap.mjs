@@ -83,7 +83,7 @@ const cache = new E.ChunkCache();
 function read(index) {
   cache.nextGeneration();
   const doc = E.parseDocument(ROADMAP_FILE, index, cache);
-  return E.roadmapReport(ROADMAP_FILE, "", env, inspector, specFiles, doc);
+  return E.roadmapReport(ROADMAP_FILE, doc, env, inspector, specFiles);
 }
 
 let index = new E.LineIndex(roadmapText);

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { ErrorCodes, LSPErrorCodes, ResponseError, type Connection, type FileEvent, type TextDocuments, type WorkspaceEdit } from "vscode-languageserver/node";
-import { parseDocument } from "../core/document";
+import { parseDocument, type ParsedDocument } from "../core/document";
 import { ChunkCache } from "../core/markdown";
 import { isRoadmapFileName, itemStatusEdits, linkSpecEdit, readRoadmap, RoadmapEditError, roadmapItems, type ItemStatus } from "../core/roadmap";
 import { roadmapJson, roadmapReport, SpecInspector, type RoadmapReport } from "../core/roadmapHealth";
@@ -82,19 +82,24 @@ export function registerRoadmap(connection: Connection, documents: TextDocuments
     return listing;
   };
 
-  const reportFor = (path: string): RoadmapReport | null => {
-    const text = textOf(path);
-    if (text === null) return null;
-    const env = workspaces.forFile(path).env;
+  /** The roadmap document parsed: open text through its chunk cache (only edited chunks re-parse), else the file. */
+  const parsedFor = (path: string): ParsedDocument | null => {
     const doc = openDoc(path);
-    let parsed;
-    if (doc) {
-      let cache = caches.get(path);
-      if (!cache) caches.set(path, (cache = new ChunkCache()));
-      cache.nextGeneration();
-      parsed = parseDocument(path, doc.source, cache);
+    if (!doc) {
+      const text = textOf(path);
+      return text === null ? null : parseDocument(path, text);
     }
-    const report = roadmapReport(path, text, env, specInspector(), markdownFiles(), parsed);
+    let cache = caches.get(path);
+    if (!cache) caches.set(path, (cache = new ChunkCache()));
+    cache.nextGeneration();
+    return parseDocument(path, doc.source, cache);
+  };
+
+  const reportFor = (path: string): RoadmapReport | null => {
+    const parsed = parsedFor(path);
+    if (!parsed) return null;
+    const env = workspaces.forFile(path).env;
+    const report = roadmapReport(path, parsed, env, specInspector(), markdownFiles());
     linksOf.set(path, new Set(roadmapItems(report.roadmap).flatMap((i) => (i.spec ? [i.spec.path] : []))));
     return report;
   };
@@ -151,9 +156,8 @@ export function registerRoadmap(connection: Connection, documents: TextDocuments
   const editTarget = (uri: string) => {
     const path = uriToPath(uri);
     if (!path) throw new ResponseError(ErrorCodes.InvalidParams, `${uri} is not a file URI.`);
-    const text = textOf(path);
-    if (text === null) throw new ResponseError(ErrorCodes.InvalidParams, `${path}: cannot read the roadmap; check that the file exists.`);
-    const doc = parseDocument(path, text);
+    const doc = parsedFor(path);
+    if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, `${path}: cannot read the roadmap; check that the file exists.`);
     const env = workspaces.forFile(path).env;
     return { path, doc, roadmap: readRoadmap(doc, path, { root: env.root, today: env.today ?? new Date().toISOString().slice(0, 10) }) };
   };
