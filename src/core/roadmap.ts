@@ -255,12 +255,21 @@ function plain(text: string): string {
     .trim();
 }
 
-// Item lines repeat between reads (an edit changes one line): each distinct line is parsed once.
-const parsedLines = new BoundedMemo<string, ParsedLine>(50_000);
+// Item lines repeat between reads (an edit changes one line): each distinct line is parsed once
+// per folder and root (spec paths resolve against them). Keyed by the text alone, so a lookup
+// hashes the line and builds no key string.
+const parsedLines = new BoundedMemo<string, Map<string, { base: number; parsed: ParsedLine }>>(64);
+const MAX_LINES_PER_CONTEXT = 50_000;
 
 /** parseItemText, remembered by its inputs. The result is shared: never mutate it. */
 function parseItemLine(text: string, base: number, file: string, root: string): ParsedLine {
-  return parsedLines.get(`${base}\0${root}\0${dirname(file)}\0${text}`, () => parseItemText(text, base, file, root));
+  const byText = parsedLines.get(`${root}\0${dirname(file)}`, () => new Map());
+  const hit = byText.get(text);
+  if (hit && hit.base === base) return hit.parsed;
+  const parsed = parseItemText(text, base, file, root);
+  if (byText.size >= MAX_LINES_PER_CONTEXT) byText.clear();
+  byText.set(text, { base, parsed });
+  return parsed;
 }
 
 /** Title, fields and note of an item's text (after the checkbox), which starts at column `base`. */
@@ -361,6 +370,8 @@ export function readRoadmap(doc: ParsedDocument, file: string, opts: RoadmapOpti
   let candidates: Candidate[] = [];
   let mode: Label | null = null;
   const groups: Array<{ level: number; title: string }> = [];
+  // The group titles items share until the next heading changes them.
+  let groupTitles: string[] = [];
   let kpiHeader = false;
   let lastItem: RoadmapItem | null = null;
   let contentColumn: number | null = null;
@@ -380,6 +391,7 @@ export function readRoadmap(doc: ParsedDocument, file: string, opts: RoadmapOpti
     phases.push(phase);
     mode = null;
     groups.length = 0;
+    groupTitles = [];
   };
   const currentPhase = (line: number): RoadmapPhase => {
     if (!phase) openPhase(title, line);
@@ -398,6 +410,7 @@ export function readRoadmap(doc: ParsedDocument, file: string, opts: RoadmapOpti
           mode = null;
           groups.push({ level: heading.level, title: heading.title });
         }
+        groupTitles = groups.map((g) => g.title);
         kpiHeader = false;
       }
       lastItem = null;
@@ -410,7 +423,8 @@ export function readRoadmap(doc: ParsedDocument, file: string, opts: RoadmapOpti
     if (!text.trim()) continue;
 
     // A list line indented to the previous item's content is nested under it (a note, a sub-task).
-    const leading = /^[ \t]*/.exec(text)![0].replace(/\t/g, "    ").length;
+    let leading = 0;
+    for (let c = 0; c < text.length && (text[c] === " " || text[c] === "\t"); c++) leading += text[c] === "\t" ? 4 : 1;
     const li: RegExpExecArray | null = contentColumn !== null && leading >= contentColumn ? null : LIST_ITEM.exec(text);
     if (li) contentColumn = li[0].length - li[3]!.length;
     else if (leading === 0) contentColumn = null;
@@ -453,7 +467,7 @@ export function readRoadmap(doc: ParsedDocument, file: string, opts: RoadmapOpti
         tags: [...parsed.tags],
         note: parsed.note,
         overdue: due !== null && due < opts.today && status !== "done" && status !== "dropped",
-        groups: groups.map((g) => g.title),
+        groups: groupTitles,
         spec: parsed.spec,
         box: box && mark !== null ? { mark, start: indent + 1, end: indent + 2 } : null,
         statusField: parsed.statusField,
@@ -499,9 +513,13 @@ export function readRoadmap(doc: ParsedDocument, file: string, opts: RoadmapOpti
   return { file, title, phases };
 }
 
-/** Every item of a roadmap, in document order. */
+const itemLists = new WeakMap<Roadmap, RoadmapItem[]>();
+
+/** Every item of a roadmap, in document order (one list per roadmap, shared: do not mutate). */
 export function roadmapItems(roadmap: Roadmap): RoadmapItem[] {
-  return roadmap.phases.flatMap((p) => p.items);
+  let list = itemLists.get(roadmap);
+  if (!list) itemLists.set(roadmap, (list = roadmap.phases.flatMap((p) => p.items)));
+  return list;
 }
 
 /** The item whose list line is `line`, or null. */
