@@ -449,8 +449,11 @@ export function readRoadmap(doc: ParsedDocument, file: string, opts: RoadmapOpti
       let unknownStatus: RoadmapItem["unknownStatus"] = mark !== null && !BOXES[mark] ? { value: `[${mark}]`, start: indent, end: indent + 3 } : null;
       if (parsed.statusField) {
         const s = statusFromWord(parsed.statusField.value);
-        if (s) status = s;
-        else unknownStatus = { ...parsed.statusField };
+        // A known status: field wins over the box, whatever mark the box holds.
+        if (s) {
+          status = s;
+          unknownStatus = null;
+        } else unknownStatus = { ...parsed.statusField };
       }
       let due: string | null = null;
       let badDue: RoadmapItem["badDue"] = null;

@@ -25,6 +25,11 @@ test("every checkbox form has its status; status: wins over the box", () => {
   );
 });
 
+test("a known status: field wins over an unknown box mark, with nothing to report", () => {
+  const i = one("- [>] Deferred thing status:blocked");
+  assert.deepEqual([i.status, i.unknownStatus], ["blocked", null]);
+});
+
 test("fields are read in any order, with or without the separator", () => {
   const a = one("- [ ] Ship it — @ana due:2026-03-01 status:todo spec:[PRD](prd/a.md) #core");
   const b = one("- [ ] Ship it #core spec:[PRD](prd/a.md) status:todo due:2026-03-01 @ana");
