@@ -3,7 +3,7 @@
  * shape of `data` on diagnostics and code actions, editor settings and initialization options.
  * Only `vscode-languageserver-protocol` types may be imported here (the client uses them too).
  */
-import { RequestType, RequestType0, type Position, type TextDocumentIdentifier, type TextEdit, type VersionedTextDocumentIdentifier } from "vscode-languageserver-protocol";
+import { NotificationType, RequestType, RequestType0, type Position, type TextDocumentIdentifier, type TextEdit, type VersionedTextDocumentIdentifier, type WorkspaceEdit } from "vscode-languageserver-protocol";
 
 /** `source` of every diagnostic. */
 export const DIAGNOSTIC_SOURCE = "pm-workbench";
@@ -154,3 +154,123 @@ export interface MissingSectionsParams {
 
 /** `pm/insertMissingSections`: the edits inserting missing sections, as the quick fixes do. */
 export const MissingSectionsRequest = new RequestType<MissingSectionsParams, TextEdit[], void>("pm/insertMissingSections");
+
+// ---- roadmaps -------------------------------------------------------------------------------
+// The roadmap model is read by the engine (src/core/roadmap.ts); the editor only displays it.
+// Every `line` in these payloads is 0-based (LSP positions), unlike `pmw roadmap --format json`.
+
+export type PmItemStatus = "todo" | "in-progress" | "blocked" | "done" | "dropped";
+
+export interface PmRoadmapSpec {
+  /** URI of the linked spec file (anchor removed). */
+  uri: string;
+  exists: boolean;
+  /** Template the spec names, or null. */
+  template: string | null;
+  /** Front matter status (draft, review, ...), or null. */
+  status: string | null;
+  /** Finding counts of the spec, as `pmw lint` gives them. */
+  errors: number;
+  warnings: number;
+}
+
+export interface PmRoadmapItem {
+  title: string;
+  /** 0-based line of the item. */
+  line: number;
+  /** The item's line as read: pass it back as `expectedLineText` to the edit requests. */
+  lineText: string;
+  status: PmItemStatus;
+  /** Bare names (no @). */
+  owners: string[];
+  /** YYYY-MM-DD, or null when absent or invalid. */
+  due: string | null;
+  /** Bare names (no #). */
+  tags: string[];
+  note: string | null;
+  /** Due before today and neither done nor dropped. */
+  overdue: boolean;
+  /** `###` (and deeper) headings the item sits under, outermost first. */
+  groups: string[];
+  spec: PmRoadmapSpec | null;
+}
+
+export interface PmRoadmapPhase {
+  title: string;
+  /** 0-based line of the phase heading. */
+  line: number;
+  /** First and last day the heading names (YYYY-MM-DD), or null. */
+  start: string | null;
+  end: string | null;
+  kpis: Array<{ text: string; target: string | null; current: string | null }>;
+  /** done items / items that are not dropped. */
+  progress: { done: number; total: number };
+  items: PmRoadmapItem[];
+}
+
+export interface PmRoadmap {
+  uri: string;
+  title: string;
+  phases: PmRoadmapPhase[];
+  /** URIs of specs under the roadmap's folder that no item links. */
+  orphans: string[];
+}
+
+export interface RoadmapParams {
+  /** One roadmap (open text when open, else the file); omitted: every roadmap in the workspace folders. */
+  textDocument?: TextDocumentIdentifier;
+}
+
+/** `pm/roadmap`: the roadmap model(s). A named document that is not a roadmap is still read as one. */
+export const RoadmapRequest = new RequestType<RoadmapParams, PmRoadmap[], void>("pm/roadmap");
+
+export interface PmSpecSummary {
+  uri: string;
+  title: string | null;
+  template: string | null;
+  status: string | null;
+  owner: string | null;
+  errors: number;
+  warnings: number;
+  /** Whether an item of some roadmap in the workspace links it. */
+  onRoadmap: boolean;
+}
+
+/** `pm/specs`: every spec in the workspace folders (roadmaps excluded), most errors first, then most warnings, then by URI. */
+export const SpecsRequest = new RequestType<Record<string, never> | null | undefined, PmSpecSummary[], void>("pm/specs");
+
+export interface RoadmapItemEditParams {
+  uri: string;
+  /** 0-based line of the item. */
+  line: number;
+  /** The line's text as last read (`PmRoadmapItem.lineText`); a different current text is refused. */
+  expectedLineText: string;
+  status: PmItemStatus;
+}
+
+/**
+ * `pm/roadmapItemEdit`: a WorkspaceEdit rewriting only the item's `status:` field and/or checkbox
+ * (empty when it already has that status). Errors: ContentModified (-32801) when the line changed,
+ * InvalidParams (-32602) when the line is not an item or the status is unknown.
+ */
+export const RoadmapItemEditRequest = new RequestType<RoadmapItemEditParams, WorkspaceEdit, void>("pm/roadmapItemEdit");
+
+export interface LinkSpecEditParams {
+  uri: string;
+  /** 0-based line of the item. */
+  line: number;
+  expectedLineText: string;
+  /** URI of the spec to link (e.g. from `pm/specs`); written as a path relative to the roadmap. */
+  specUri: string;
+}
+
+/** `pm/linkSpecEdit`: a WorkspaceEdit adding (or replacing) the item's `spec:[title](relative path)` field. Errors as for pm/roadmapItemEdit. */
+export const LinkSpecEditRequest = new RequestType<LinkSpecEditParams, WorkspaceEdit, void>("pm/linkSpecEdit");
+
+export interface RoadmapChangedParams {
+  /** Roadmaps whose model may have changed; ask `pm/roadmap` for them. Empty: refresh everything (files created or deleted). */
+  uris: string[];
+}
+
+/** `pm/roadmapChanged` (server -> client), debounced: an open roadmap, a spec one links, or the workspace's files changed. */
+export const RoadmapChangedNotification = new NotificationType<RoadmapChangedParams>("pm/roadmapChanged");

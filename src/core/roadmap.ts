@@ -8,6 +8,7 @@ import { basename, dirname, resolve } from "node:path";
 import type { ParsedDocument } from "./document";
 import { findLinks } from "./links";
 import { hasPlaceholder } from "./placeholders";
+import { BoundedMemo } from "./memo";
 import type { TextEdit } from "./types";
 import type { RuleContext } from "./rule";
 import WORDS from "./data/roadmap.json";
@@ -254,6 +255,23 @@ function plain(text: string): string {
     .trim();
 }
 
+// Item lines repeat between reads (an edit changes one line): each distinct line is parsed once
+// per folder and root (spec paths resolve against them). Keyed by the text alone, so a lookup
+// hashes the line and builds no key string.
+const parsedLines = new BoundedMemo<string, Map<string, { base: number; parsed: ParsedLine }>>(64);
+const MAX_LINES_PER_CONTEXT = 50_000;
+
+/** parseItemText, remembered by its inputs. The result is shared: never mutate it. */
+function parseItemLine(text: string, base: number, file: string, root: string): ParsedLine {
+  const byText = parsedLines.get(`${root}\0${dirname(file)}`, () => new Map());
+  const hit = byText.get(text);
+  if (hit && hit.base === base) return hit.parsed;
+  const parsed = parseItemText(text, base, file, root);
+  if (byText.size >= MAX_LINES_PER_CONTEXT) byText.clear();
+  byText.set(text, { base, parsed });
+  return parsed;
+}
+
 /** Title, fields and note of an item's text (after the checkbox), which starts at column `base`. */
 function parseItemText(text: string, base: number, file: string, root: string): ParsedLine {
   const owners: string[] = [];
@@ -352,6 +370,8 @@ export function readRoadmap(doc: ParsedDocument, file: string, opts: RoadmapOpti
   let candidates: Candidate[] = [];
   let mode: Label | null = null;
   const groups: Array<{ level: number; title: string }> = [];
+  // The group titles items share until the next heading changes them.
+  let groupTitles: string[] = [];
   let kpiHeader = false;
   let lastItem: RoadmapItem | null = null;
   let contentColumn: number | null = null;
@@ -371,6 +391,7 @@ export function readRoadmap(doc: ParsedDocument, file: string, opts: RoadmapOpti
     phases.push(phase);
     mode = null;
     groups.length = 0;
+    groupTitles = [];
   };
   const currentPhase = (line: number): RoadmapPhase => {
     if (!phase) openPhase(title, line);
@@ -389,6 +410,7 @@ export function readRoadmap(doc: ParsedDocument, file: string, opts: RoadmapOpti
           mode = null;
           groups.push({ level: heading.level, title: heading.title });
         }
+        groupTitles = groups.map((g) => g.title);
         kpiHeader = false;
       }
       lastItem = null;
@@ -401,7 +423,8 @@ export function readRoadmap(doc: ParsedDocument, file: string, opts: RoadmapOpti
     if (!text.trim()) continue;
 
     // A list line indented to the previous item's content is nested under it (a note, a sub-task).
-    const leading = /^[ \t]*/.exec(text)![0].replace(/\t/g, "    ").length;
+    let leading = 0;
+    for (let c = 0; c < text.length && (text[c] === " " || text[c] === "\t"); c++) leading += text[c] === "\t" ? 4 : 1;
     const li: RegExpExecArray | null = contentColumn !== null && leading >= contentColumn ? null : LIST_ITEM.exec(text);
     if (li) contentColumn = li[0].length - li[3]!.length;
     else if (leading === 0) contentColumn = null;
@@ -419,15 +442,18 @@ export function readRoadmap(doc: ParsedDocument, file: string, opts: RoadmapOpti
         continue;
       }
       const rest = box ? body.slice(box[0].length) : body;
-      const parsed = parseItemText(rest, indent + (box ? box[0].length : 0), file, opts.root);
+      const parsed = parseItemLine(rest, indent + (box ? box[0].length : 0), file, opts.root);
       if (!parsed.title && !box) continue;
       const mark = box ? box[1]! : null;
       let status: ItemStatus = mark === null ? "todo" : (BOXES[mark] ?? "todo");
       let unknownStatus: RoadmapItem["unknownStatus"] = mark !== null && !BOXES[mark] ? { value: `[${mark}]`, start: indent, end: indent + 3 } : null;
       if (parsed.statusField) {
         const s = statusFromWord(parsed.statusField.value);
-        if (s) status = s;
-        else unknownStatus = { ...parsed.statusField };
+        // A known status: field wins over the box, whatever mark the box holds.
+        if (s) {
+          status = s;
+          unknownStatus = null;
+        } else unknownStatus = { ...parsed.statusField };
       }
       let due: string | null = null;
       let badDue: RoadmapItem["badDue"] = null;
@@ -439,12 +465,12 @@ export function readRoadmap(doc: ParsedDocument, file: string, opts: RoadmapOpti
         title: parsed.title,
         line: l,
         status,
-        owners: parsed.owners,
+        owners: [...parsed.owners],
         due,
-        tags: parsed.tags,
+        tags: [...parsed.tags],
         note: parsed.note,
         overdue: due !== null && due < opts.today && status !== "done" && status !== "dropped",
-        groups: groups.map((g) => g.title),
+        groups: groupTitles,
         spec: parsed.spec,
         box: box && mark !== null ? { mark, start: indent + 1, end: indent + 2 } : null,
         statusField: parsed.statusField,
@@ -490,9 +516,13 @@ export function readRoadmap(doc: ParsedDocument, file: string, opts: RoadmapOpti
   return { file, title, phases };
 }
 
-/** Every item of a roadmap, in document order. */
+const itemLists = new WeakMap<Roadmap, RoadmapItem[]>();
+
+/** Every item of a roadmap, in document order (one list per roadmap, shared: do not mutate). */
 export function roadmapItems(roadmap: Roadmap): RoadmapItem[] {
-  return roadmap.phases.flatMap((p) => p.items);
+  let list = itemLists.get(roadmap);
+  if (!list) itemLists.set(roadmap, (list = roadmap.phases.flatMap((p) => p.items)));
+  return list;
 }
 
 /** The item whose list line is `line`, or null. */
@@ -503,7 +533,15 @@ export function itemAt(roadmap: Roadmap, line: number): RoadmapItem | null {
 
 // ---- edits -----------------------------------------------------------------------------
 
-export class RoadmapEditError extends Error {}
+/** An edit that cannot be made: the line changed since it was read ("stale"), or the request is wrong ("invalid"). */
+export class RoadmapEditError extends Error {
+  constructor(
+    message: string,
+    readonly kind: "stale" | "invalid",
+  ) {
+    super(message);
+  }
+}
 
 /** The line as an editor sees it: no line break. */
 function lineText(doc: ParsedDocument, line: number): string | null {
@@ -512,10 +550,10 @@ function lineText(doc: ParsedDocument, line: number): string | null {
 
 function checkLine(doc: ParsedDocument, roadmap: Roadmap, file: string, line: number, expected: string): RoadmapItem {
   const actual = lineText(doc, line);
-  if (actual === null) throw new RoadmapEditError(`${file}:${line + 1}: the file has only ${doc.lines.length} lines; reload the roadmap and try again.`);
-  if (actual !== expected) throw new RoadmapEditError(`${file}:${line + 1}: the line changed since the roadmap was read (now "${actual.trim()}"); reload the roadmap and try again.`);
+  if (actual === null) throw new RoadmapEditError(`${file}:${line + 1}: the file has only ${doc.lines.length} lines; reload the roadmap and try again.`, "stale");
+  if (actual !== expected) throw new RoadmapEditError(`${file}:${line + 1}: the line changed since the roadmap was read (now "${actual.trim()}"); reload the roadmap and try again.`, "stale");
   const item = itemAt(roadmap, line);
-  if (!item) throw new RoadmapEditError(`${file}:${line + 1}: this line is not a roadmap item ("${actual.trim()}").`);
+  if (!item) throw new RoadmapEditError(`${file}:${line + 1}: this line is not a roadmap item ("${actual.trim()}").`, "invalid");
   return item;
 }
 
@@ -524,7 +562,7 @@ function checkLine(doc: ParsedDocument, roadmap: Roadmap, file: string, line: nu
  * list still reads right), else its checkbox, else a new `status:` field. Nothing else changes.
  */
 export function itemStatusEdits(doc: ParsedDocument, roadmap: Roadmap, file: string, line: number, expected: string, status: ItemStatus): TextEdit[] {
-  if (!(ITEM_STATUSES as readonly string[]).includes(status)) throw new RoadmapEditError(`status must be one of ${ITEM_STATUSES.join(", ")}, not "${String(status)}".`);
+  if (!(ITEM_STATUSES as readonly string[]).includes(status)) throw new RoadmapEditError(`status must be one of ${ITEM_STATUSES.join(", ")}, not "${String(status)}".`, "invalid");
   const item = checkLine(doc, roadmap, file, line, expected);
   const at = (s: Span, newText: string): TextEdit => ({ range: { start: { line, character: s.start }, end: { line, character: s.end } }, newText });
   const edits: TextEdit[] = [];

@@ -40,6 +40,7 @@ import { registerSpecRequests } from "./specRequests";
 import { LineDocument } from "./lineDocument";
 import { documentSymbols, foldingRanges } from "./outline";
 import { Workspaces, type LoadedWorkspace } from "./workspaces";
+import { registerRoadmap } from "./roadmap";
 
 declare const PMW_VERSION: string;
 
@@ -296,7 +297,10 @@ export function startServer(connection: Connection): void {
     if (caps.workspace?.configuration) void refreshSettings();
   });
 
+  const roadmaps = registerRoadmap(connection, documents, workspaces);
+
   connection.onDidChangeWatchedFiles((params) => {
+    roadmaps.filesChanged(params.changes);
     let workspaceChanged = false;
     for (const change of params.changes) {
       const p = uriToPath(change.uri) ?? change.uri;

@@ -1,0 +1,224 @@
+// Roadmap benchmark: a generated roadmap of 5,000 items in 10 phases, 500 of them linking one of
+// 500 generated PRDs. Prints, side by side in one run:
+//   - the engine in-process: the roadmap read with its specs' health, cold and warm (the editor's
+//     case: specs already linted), and a status change reflected (edit one line, read again);
+//   - the language server over stdio: pm/roadmap warm, and a status change (pm/roadmapItemEdit,
+//     didChange, pm/roadmap) as the sidebar does it;
+//   - `pmw lint` on the same 500 specs, the alternative a user would run to see their health.
+// Every result is validated (item count, linked specs, the changed status), never the timing.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import esbuild from "esbuild";
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
+import { generatePrd, ROOT } from "./corpus.mjs";
+
+const ITEMS = 5000;
+const SPECS = 500;
+const PHASES = 10;
+const RUNS = 20;
+const problems = [];
+const fail = (m) => {
+  problems.push(m);
+  console.log(`  !! ${m}`);
+};
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+// ---- the workspace ----------------------------------------------------------------------------
+const dir = mkdtempSync(join(tmpdir(), "pmw-roadmap-bench-"));
+mkdirSync(join(dir, "prd"));
+for (let i = 0; i < SPECS; i++) writeFileSync(join(dir, "prd", `spec-${i}.md`), generatePrd(i));
+const STATUSES = ["todo", "in-progress", "blocked", "done", "dropped"];
+const lines = ["---", "title: Generated roadmap", "owner: bench", "status: review", "updated: 2026-01-10", "template: roadmap", "---", "", "# Generated roadmap", ""];
+for (let p = 0; p < PHASES; p++) {
+  lines.push(`## Q${(p % 4) + 1} ${2027 + Math.floor(p / 4)}`, "", "**Deliverables**", "");
+  for (let k = 0; k < ITEMS / PHASES; k++) {
+    const i = p * (ITEMS / PHASES) + k;
+    if (k % 100 === 0) lines.push(`### Stream ${k / 100 + 1}`, "");
+    const spec = i % (ITEMS / SPECS) === 0 ? ` spec:[Spec ${i / 10}](prd/spec-${i / 10}.md)` : "";
+    const due = i % 3 === 0 ? ` due:20${26 + (i % 3)}-${String((i % 12) + 1).padStart(2, "0")}-15` : "";
+    lines.push(`- [ ] Deliverable ${i} for the claims team — @owner${i % 17} @ken.li${due} status:${STATUSES[i % 5]}${spec} #stream-${i % 7}`);
+  }
+  lines.push("", "**KPIs**", "", "| KPI | Target | Current |", "| --- | --- | --- |", "| Accuracy | >= 90% | 88% |", "");
+}
+const ROADMAP_FILE = join(dir, "ROADMAP.md");
+const roadmapText = lines.join("\n");
+writeFileSync(ROADMAP_FILE, roadmapText);
+console.log(`Workspace: ${ITEMS} items in ${PHASES} phases, ${SPECS} linked PRDs (${(roadmapText.length / 1024).toFixed(0)} KB roadmap) in ${dir}\n`);
+
+// ---- the engine in-process --------------------------------------------------------------------
+const entry = join(dir, "engine.cjs");
+await esbuild.build({
+  stdin: {
+    contents: `export * from "./src/core/roadmapHealth"; export * from "./src/core/roadmap"; export { parseDocument } from "./src/core/document"; export { ChunkCache } from "./src/core/markdown"; export { lintText } from "./src/core/lint"; export { LineIndex } from "./src/core/text"; export { loadWorkspace } from "./src/node/workspace"; export { nodeHost } from "./src/node/fsHost";`,
+    resolveDir: ROOT,
+    loader: "ts",
+  },
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  // As in esbuild.mjs: jsonc-parser's UMD build hides its requires from the bundler.
+  mainFields: ["module", "main"],
+  define: { PMW_VERSION: '"bench"' },
+  outfile: entry,
+  logLevel: "warning",
+});
+const E = (await import(pathToFileURL(entry).href)).default;
+const ws = E.loadWorkspace(dir);
+const env = { registry: ws.registry, config: ws.config, host: E.nodeHost, root: ws.root };
+const specFiles = Array.from({ length: SPECS }, (_, i) => join(dir, "prd", `spec-${i}.md`));
+// Spec text is read once and kept, as the language server keeps it until the file changes on disk.
+const diskText = new Map();
+const textOf = (f) => {
+  if (!diskText.has(f)) diskText.set(f, E.nodeHost.readText(f));
+  return diskText.get(f);
+};
+const inspector = new E.SpecInspector(() => env, textOf);
+const cache = new E.ChunkCache();
+
+function read(index) {
+  cache.nextGeneration();
+  const doc = E.parseDocument(ROADMAP_FILE, index, cache);
+  return E.roadmapReport(ROADMAP_FILE, doc, env, inspector, specFiles);
+}
+
+let index = new E.LineIndex(roadmapText);
+let t0 = performance.now();
+let report = read(index);
+const cold = performance.now() - t0;
+const items = E.roadmapItems(report.roadmap);
+if (items.length !== ITEMS) fail(`read ${items.length} items, expected ${ITEMS}`);
+if (report.specs.size !== SPECS || [...report.specs.values()].some((h) => !h.exists)) fail(`linked specs: ${report.specs.size} (expected ${SPECS}, all existing)`);
+const warm = [];
+for (let r = 0; r < RUNS; r++) {
+  t0 = performance.now();
+  report = read(index);
+  warm.push(performance.now() - t0);
+}
+// The JSON the CLI prints (and the LSP payload is built from): part of "reading" for a client.
+const json = [];
+for (let r = 0; r < RUNS; r++) {
+  t0 = performance.now();
+  E.roadmapJson(read(index), (p) => p, 0);
+  json.push(performance.now() - t0);
+}
+const change = [];
+for (let r = 0; r < RUNS; r++) {
+  const item = E.roadmapItems(report.roadmap)[(r * 997) % ITEMS];
+  t0 = performance.now();
+  const edits = E.itemStatusEdits(report.doc, report.roadmap, ROADMAP_FILE, item.line, report.doc.lines[item.line], item.status === "done" ? "blocked" : "done");
+  for (const e of edits) index = index.edit(e.range, e.newText);
+  report = read(index);
+  change.push(performance.now() - t0);
+  const after = E.itemAt(report.roadmap, item.line);
+  if (!after || after.status !== (item.status === "done" ? "blocked" : "done")) fail(`status change on line ${item.line + 1} not reflected`);
+}
+t0 = performance.now();
+for (const f of specFiles) E.lintText(f, E.nodeHost.readText(f), env);
+const lintInProcess = performance.now() - t0;
+
+if (process.env.PMW_BENCH_PROFILE) {
+  const part = (label, f) => {
+    const xs = [];
+    for (let r = 0; r < RUNS; r++) {
+      const t = performance.now();
+      f();
+      xs.push(performance.now() - t);
+    }
+    console.log(`  [profile] ${label}: ${ms(median(xs))}`);
+  };
+  part("parse", () => E.parseDocument(ROADMAP_FILE, index, cache));
+  const d = E.parseDocument(ROADMAP_FILE, index, cache);
+  part("readRoadmap", () => E.readRoadmap(d, ROADMAP_FILE, { root: dir, today: "2026-01-01" }));
+  part("inspect", () => specFiles.forEach((f) => inspector.inspect(f)));
+  part("readText", () => specFiles.forEach((f) => E.nodeHost.readText(f)));
+}
+console.log("Engine, in-process (median of 20):");
+console.log(`  roadmap + spec health, cold (lints the ${SPECS} specs)      ${ms(cold)}`);
+console.log(`  roadmap + spec health, warm                              ${ms(median(warm))}`);
+console.log(`  roadmap + spec health + JSON model, warm                 ${ms(median(json))}`);
+console.log(`  status change reflected (edit + read again)              ${ms(median(change))}`);
+console.log(`  lintText on the ${SPECS} specs, in-process (for scale)       ${ms(lintInProcess)}`);
+
+// ---- the language server ----------------------------------------------------------------------
+const proc = spawn(process.execPath, [join(ROOT, "dist", "server.js"), "--stdio"], { cwd: dir, stdio: ["pipe", "pipe", "inherit"] });
+const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+conn.onRequest("workspace/configuration", (p) => p.items.map(() => ({})));
+conn.onRequest("client/registerCapability", () => null);
+conn.onNotification("textDocument/publishDiagnostics", () => undefined);
+conn.onNotification("pm/roadmapChanged", () => undefined);
+conn.listen();
+const rootUri = pathToFileURL(dir).href;
+const uri = pathToFileURL(ROADMAP_FILE).href;
+await conn.sendRequest("initialize", { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: "bench" }], capabilities: { workspace: { configuration: true } } });
+await conn.sendNotification("initialized", {});
+let text = roadmapText;
+let version = 1;
+await conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "markdown", version, text } });
+t0 = performance.now();
+let model = (await conn.sendRequest("pm/roadmap", { textDocument: { uri } }))[0];
+const lspCold = performance.now() - t0;
+const lspWarm = [];
+for (let r = 0; r < RUNS; r++) {
+  t0 = performance.now();
+  model = (await conn.sendRequest("pm/roadmap", { textDocument: { uri } }))[0];
+  lspWarm.push(performance.now() - t0);
+}
+const lspItems = model.phases.flatMap((p) => p.items);
+if (lspItems.length !== ITEMS) fail(`pm/roadmap returned ${lspItems.length} items`);
+const lspChange = [];
+for (let r = 0; r < RUNS; r++) {
+  const item = model.phases.flatMap((p) => p.items)[(r * 991) % ITEMS];
+  const status = item.status === "done" ? "blocked" : "done";
+  t0 = performance.now();
+  const edit = await conn.sendRequest("pm/roadmapItemEdit", { uri, line: item.line, expectedLineText: item.lineText, status });
+  const changes = edit.changes[uri];
+  version++;
+  await conn.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: changes.map((c) => ({ range: c.range, text: c.newText })) });
+  model = (await conn.sendRequest("pm/roadmap", { textDocument: { uri } }))[0];
+  lspChange.push(performance.now() - t0);
+  const after = model.phases.flatMap((p) => p.items).find((i) => i.line === item.line);
+  if (after?.status !== status) fail(`over LSP, status change on line ${item.line + 1} not reflected`);
+  // Keep the local text in step, for the record.
+  const ls = text.split("\n");
+  ls[item.line] = after.lineText;
+  text = ls.join("\n");
+}
+await conn.sendRequest("shutdown");
+await conn.sendNotification("exit");
+conn.dispose();
+
+console.log("\nLanguage server over stdio (median of 20; the payload is the full 5,000-item model):");
+console.log(`  pm/roadmap, first request (lints the ${SPECS} specs)          ${ms(lspCold)}`);
+console.log(`  pm/roadmap, warm                                         ${ms(median(lspWarm))}`);
+console.log(`  status change: pm/roadmapItemEdit + didChange + pm/roadmap ${ms(median(lspChange))}`);
+
+// ---- the alternative: pmw lint on the same specs -----------------------------------------------
+t0 = performance.now();
+const lint = spawnSync(process.execPath, [join(ROOT, "dist", "cli.js"), "lint", "--format", "json", "prd"], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 28 });
+const lintWall = performance.now() - t0;
+let linted = 0;
+try {
+  linted = JSON.parse(lint.stdout).length;
+} catch {
+  fail(`pmw lint printed no JSON (exit ${lint.status}): ${lint.stderr.slice(0, 500)}`);
+}
+if (linted !== SPECS) fail(`pmw lint reported ${linted} files, expected ${SPECS}`);
+t0 = performance.now();
+const rm = spawnSync(process.execPath, [join(ROOT, "dist", "cli.js"), "roadmap", "--format", "json", "ROADMAP.md"], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 28 });
+const roadmapWall = performance.now() - t0;
+if (rm.status !== 0) fail(`pmw roadmap exited ${rm.status}: ${rm.stderr.slice(0, 500)}`);
+
+console.log("\nCLI, one process each (spawn to exit):");
+console.log(`  pmw lint prd/ (${SPECS} specs)                                ${ms(lintWall)}`);
+console.log(`  pmw roadmap ROADMAP.md (reads the roadmap, lints its specs) ${ms(roadmapWall)}`);
+
+if (!process.env.PMW_BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+if (problems.length) {
+  console.log(`\n${problems.length} problem(s); see above.`);
+  process.exitCode = 1;
+}
