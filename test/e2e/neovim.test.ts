@@ -7,46 +7,32 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CLI, ROOT } from "../helpers";
+import { ROOT } from "../helpers";
+import { editorWorkspace, readmeHolds } from "./editors";
 
 const SETUP = join(ROOT, "test/e2e/setup/neovim-0.7.lua");
 
 test("README's Neovim 0.7 set-up block is the file this test loads", () => {
-  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-  assert.ok(readme.includes("```lua\n" + readFileSync(SETUP, "utf8") + "```\n"), "README.md must hold test/e2e/setup/neovim-0.7.lua verbatim in a ```lua block");
+  assert.ok(readmeHolds(SETUP, "lua"), "README.md must hold test/e2e/setup/neovim-0.7.lua verbatim in a ```lua block");
 });
 
 const hasNvim = spawnSync("nvim", ["--version"], { encoding: "utf8" }).status === 0;
 
 test("neovim: diagnostics, quick fix for a missing section, file written, diagnostic gone", { skip: !hasNvim && !process.env["CI"] ? "nvim is not installed (CI installs it)" : false }, () => {
   assert.ok(hasNvim, "nvim must be installed in CI (.ci/run installs it)");
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), "pmw-nvim-")));
-  const file = join(dir, "prd.md");
-  copyFileSync(join(ROOT, "test/fixtures/server/e2e/prd.md"), file);
-  const resultFile = join(dir, "result.json");
-  // `pmw` on PATH, as the README's lines expect of an installed package.
-  const bin = join(dir, ".bin");
-  mkdirSync(bin);
-  writeFileSync(join(bin, "pmw"), `#!/bin/sh\nexec "${process.execPath}" "${CLI}" "$@"\n`);
-  chmodSync(join(bin, "pmw"), 0o755);
-  const r = spawnSync("nvim", ["--headless", "-u", "NONE", "-i", "NONE", "-n", "-c", `luafile ${SETUP}`, "-c", `luafile ${join(ROOT, "test/e2e/nvim-quickfix.lua")}`], {
-    cwd: dir,
-    encoding: "utf8",
-    timeout: 60000,
-    env: { ...process.env, PATH: `${bin}:${process.env["PATH"] ?? ""}`, PMW_FILE: file, PMW_RESULT: resultFile },
-  });
+  const ws = editorWorkspace("pmw-nvim-");
+  const r = spawnSync("nvim", ["--headless", "-u", "NONE", "-i", "NONE", "-n", "-c", `luafile ${SETUP}`, "-c", `luafile ${join(ROOT, "test/e2e/nvim-quickfix.lua")}`], { cwd: ws.dir, encoding: "utf8", timeout: 60000, env: ws.env });
   let result: { ok: boolean; error?: string; first_diagnostics_ms: number; initial: Array<{ line: number; code: string; source: string }>; applied: string; after: Array<{ code: string }>; steps: string[] };
   try {
-    result = JSON.parse(readFileSync(resultFile, "utf8"));
+    result = JSON.parse(readFileSync(ws.resultFile, "utf8"));
   } catch {
     assert.fail(`nvim wrote no result (status ${r.status}, signal ${r.signal}): ${r.stderr}${r.stdout}`);
   }
   assert.equal(result.error ?? null, null);
   if (process.env["PMW_E2E_TIMES"]) console.log(`neovim: first diagnostics ${result.first_diagnostics_ms.toFixed(0)} ms after opening`);
-  const text = readFileSync(file, "utf8");
+  const text = readFileSync(ws.file, "utf8");
   assert.deepEqual(
     {
       initial: result.initial.map((d) => `${d.source} ${d.code}@${d.line}`),
