@@ -1,6 +1,6 @@
 /**
- * Completion: after `## ` the template's sections the document still lacks (heading and body, a
- * snippet only for clients that take snippets); in front matter, keys, `status` values, `lang`
+ * Completion: after `## ` the template's sections the document still lacks (heading and body as a
+ * snippet for clients that take snippets, the heading line alone for the others); in front matter, keys, `status` values, `lang`
  * values and template ids.
  */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from "vscode-languageserver/node";
@@ -58,8 +58,10 @@ function sectionItems(result: LintResult, pos: Position, from: number, to: numbe
     if (present.has(spec.id)) return;
     const text = registry.sectionText(template, spec.id, result.lang);
     if (!text) return;
-    const esc = format.snippets ? escapeSnippet : (t: string) => t;
-    const body = text.body ? `\n\n${esc(text.body)}` : "";
+    // Without snippets the item is the heading line alone: Vim and Neovim insert completion text
+    // through complete(), which writes a line break as a NUL byte. The body then comes from the
+    // empty-section quick fix ("Fill section from the template").
+    const newText = format.snippets ? `${lead}${escapeSnippet(text.heading)}${text.body ? `\n\n${escapeSnippet(text.body)}` : ""}\n$0` : `${lead}${text.heading}`;
     const req = localize(spec.required ? { en: "required", "zh-CN": "必需" } : { en: "optional", "zh-CN": "可选" }, lang);
     items.push({
       label: text.heading,
@@ -69,7 +71,7 @@ function sectionItems(result: LintResult, pos: Position, from: number, to: numbe
       sortText: `${spec.required ? "0" : "1"}${String(i).padStart(3, "0")}`,
       filterText: text.heading,
       insertTextFormat: format.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-      textEdit: { range: { start: { line: pos.line, character: from }, end: { line: pos.line, character: to } }, newText: `${lead}${esc(text.heading)}${body}\n${format.snippets ? "$0" : ""}` },
+      textEdit: { range: { start: { line: pos.line, character: from }, end: { line: pos.line, character: to } }, newText },
       data: { section: spec.id },
     });
   });

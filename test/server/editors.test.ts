@@ -71,12 +71,12 @@ const asAleSendsIt = (d: Diagnostic): Diagnostic => ({ range: d.range, code: d.c
 const asEglotSendsIt = (d: Diagnostic): Diagnostic => ({ range: d.range, code: d.code!, message: d.message, severity: d.severity!, source: d.source! });
 
 for (const [name, caps] of [["ALE", ALE], ["eglot", EGLOT], ["Neovim 0.7", NVIM07]] as const) {
-  test(`${name}: a section completion is plain text, no snippet markers or escapes`, async () => {
+  test(`${name}: a section completion is the heading line in plain text: no snippet markers, escapes or line breaks`, async () => {
     const { client, uri } = await start(caps);
     const u = uri("prd.md");
     await client.open(u, SPEC.replace("## Problem", "## Problem $5 {x}"));
     const item = (await completeAt(client, u, 13, 3)).find((i) => i.label === "Users and scenarios")!;
-    assert.deepEqual([item.insertTextFormat, item.textEdit], [1, { range: { start: { line: 13, character: 3 }, end: { line: 13, character: 3 } }, newText: "Users and scenarios\n\n- **Primary user:** TBD\n- **Scenario:** TBD: when they reach for this and what they do today instead.\n" }]);
+    assert.deepEqual([item.insertTextFormat, item.textEdit], [1, { range: { start: { line: 13, character: 3 }, end: { line: 13, character: 3 } }, newText: "Users and scenarios" }]);
   });
 }
 
@@ -105,7 +105,7 @@ test("ALE: completion asked at `##|` before the space answers the same items, in
   const users = before.find((i) => i.label === "Users and scenarios")!;
   assert.deepEqual(
     [before.map((i) => i.label), users.textEdit],
-    [after.map((i) => i.label), { range: { start: { line: 13, character: 2 }, end: { line: 13, character: 3 } }, newText: " Users and scenarios\n\n- **Primary user:** TBD\n- **Scenario:** TBD: when they reach for this and what they do today instead.\n" }],
+    [after.map((i) => i.label), { range: { start: { line: 13, character: 2 }, end: { line: 13, character: 3 } }, newText: " Users and scenarios" }],
   );
 });
 
