@@ -162,7 +162,7 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
     const missing = result.findings.filter((f) => f.rule === MISSING && f.fix?.length);
     if (missing.length > 1 && asked.some(({ f }) => f.rule === MISSING)) {
       const applied = applyEdits(input.text, missing.flatMap((f) => f.fix ?? [])).applied;
-      actions.push({ title: localize(T.allMissing(missing.length), lang), kind: CodeActionKind.QuickFix, diagnostics: missing.map(toDiagnostic), edit: edit(applied), data });
+      actions.push({ title: localize(T.allMissing(missing.length), lang), kind: CodeActionKind.QuickFix, diagnostics: missing.map((f) => toDiagnostic(f, uri)), edit: edit(applied), data });
     }
     const seenFile = new Set<string>();
     const seenLine = new Set<string>();

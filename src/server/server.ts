@@ -131,10 +131,10 @@ export function startServer(connection: Connection): void {
     return doc.languageId === "markdown" || MARKDOWN_FILE.test(doc.uri.replace(/[?#].*$/, ""));
   }
 
-  function diagnosticsOf(result: LintResult, loaded: LoadedWorkspace, path: string): Diagnostic[] {
+  function diagnosticsOf(result: LintResult, loaded: LoadedWorkspace, path: string, uri: string): Diagnostic[] {
     if (!result.isSpec) return [];
     if (loaded.env.config.isIgnored(relativePath(loaded.ws.root, path))) return [];
-    return result.findings.map(toDiagnostic);
+    return result.findings.map((f) => toDiagnostic(f, uri));
   }
 
   /** Lints an open document, reusing the result for the same version and workspace generation. */
@@ -151,7 +151,7 @@ export function startServer(connection: Connection): void {
     if (last && last.version === doc.version && last.generation === loaded.generation && last.epoch === epoch) return last;
     st.cache.nextGeneration();
     const result = lintText(path, doc.source, loaded.env, st.cache);
-    const entry: LintEntry = { version: doc.version, generation: loaded.generation, epoch, path, loaded, result, diagnostics: diagnosticsOf(result, loaded, path) };
+    const entry: LintEntry = { version: doc.version, generation: loaded.generation, epoch, path, loaded, result, diagnostics: diagnosticsOf(result, loaded, path, doc.uri) };
     st.last = entry;
     return entry;
   }
@@ -379,7 +379,7 @@ export function startServer(connection: Connection): void {
     if (cached?.resultId === resultId) return { kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: cached.diagnostics };
     const linted = lintFile(path);
     if (!linted) return null;
-    const diagnostics = diagnosticsOf(linted.result, linted.loaded, path);
+    const diagnostics = diagnosticsOf(linted.result, linted.loaded, path, uri);
     diskCache.set(path, { resultId, diagnostics });
     return { kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: diagnostics };
   }

@@ -150,3 +150,30 @@ test("workspace/symbol lists the sections of specs on disk and open ones, and fo
   await client.notify("workspace/didChangeWatchedFiles", { changes: [{ uri: uri("docs/other.md"), type: 2 }] });
   assert.deepEqual([first, await names("prob")], [["other.md:Problem@9", "prd.md:Problem@9"], ["other.md:Probing questions@9", "prd.md:Problem@9"]]);
 });
+
+test("inserting a missing section leaves one finding for it: that it still holds the template's guidance", async () => {
+  const { client, uri } = await start(ALE);
+  const u = uri("prd.md");
+  const before = await client.open(u, `${FM}# Smart replies\n\n## Problem\n\nAgents retype the same answers; 40% of tickets are repeats.\n`);
+  const missing = before.find((d) => (d.data as { section: string }).section === "failure-criteria")!;
+  const fix = (await client.request<CodeAction[]>("textDocument/codeAction", { textDocument: { uri: u }, range: missing.range, context: { diagnostics: [asAleSendsIt(missing)] } })).find((a) => a.title.startsWith("Insert missing section"))!;
+  const wait = client.nextDiagnostics(u, (p) => p.version === 2);
+  client.applyEdit(fix.edit!);
+  const after = (await wait).diagnostics;
+  const heading = client.text(u).split("\n").indexOf("## Failure criteria");
+  const next = client.text(u).split("\n").findIndex((l, i) => i > heading && l.startsWith("## "));
+  const inSection = after.filter((d) => d.range.start.line >= heading && (next < 0 || d.range.start.line < next));
+  assert.deepEqual([after.length, inSection.map((d) => d.message)], [before.length, ['"Failure criteria" still holds the template\'s guidance: write the section.']]);
+});
+
+test("the placeholders of one table are one diagnostic, each cell a related place", async () => {
+  const { client, uri } = await start(NVIM07);
+  const u = uri("prd.md");
+  const table = "| Metric | Baseline | Target |\n| --- | --- | --- |\n| Handle time | TBD | TBD |\n| Reopen rate | TBD | TBD |\n";
+  const ds = await client.open(u, `${FM}# Smart replies\n\n## Success metrics\n\n${table}`);
+  const placeholders = ds.filter((d) => d.code === "PM004");
+  assert.deepEqual(
+    placeholders.map((d) => [d.message, d.range.start.line, (d.relatedInformation ?? []).map((r) => `${r.location.uri === u}@${r.location.range.start.line}:${r.location.range.start.character} ${r.message}`)]),
+    [['4 placeholders left in "Success metrics" (TBD, TBD, TBD, TBD): replace them with the decisions or the numbers.', 13, ['true@13:22 Placeholder "TBD"', 'true@14:16 Placeholder "TBD"', 'true@14:22 Placeholder "TBD"']]],
+  );
+});
