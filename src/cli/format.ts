@@ -23,6 +23,8 @@ export interface JsonFinding {
   endColumn: number;
   section: string | null;
   fixable: boolean;
+  /** Other places of the same problem (1-based), when it has several. */
+  related?: Array<{ line: number; column: number; endLine: number; endColumn: number; message: string }>;
 }
 
 /** The public JSON shape: 1-based lines and columns. */
@@ -41,6 +43,7 @@ export function toJson(reports: FileReport[], cwd: string): Array<{ file: string
       endColumn: f.range.end.character + 1,
       section: f.section,
       fixable: (f.fix?.length ?? 0) > 0,
+      ...(f.related ? { related: f.related.map((x) => ({ line: x.range.start.line + 1, column: x.range.start.character + 1, endLine: x.range.end.line + 1, endColumn: x.range.end.character + 1, message: x.message })) } : {}),
     })),
   }));
 }
@@ -119,6 +122,18 @@ export function toSarif(reports: FileReport[], cwd: string, version: string, lan
                 },
               },
             ],
+            ...(f.related
+              ? {
+                  relatedLocations: f.related.map((x, id) => ({
+                    id,
+                    message: { text: x.message },
+                    physicalLocation: {
+                      artifactLocation: { uri: relative(cwd, r.file).split(sep).map(encodeURIComponent).join("/"), uriBaseId: "ROOT" },
+                      region: { startLine: x.range.start.line + 1, startColumn: x.range.start.character + 1, endLine: x.range.end.line + 1, endColumn: x.range.end.character + 1 },
+                    },
+                  })),
+                }
+              : {}),
             properties: { rule: f.rule, section: f.section, fixable: (f.fix?.length ?? 0) > 0 },
           })),
         ),

@@ -140,9 +140,9 @@ export function lintText(file: string, text: string | LineIndex, env: LintEnviro
   const byId = new Map<string, Section[]>();
   for (const s of sections) if (s.id) byId.set(s.id, [...(byId.get(s.id) ?? []), s]);
 
-  const ctx = makeContext(doc, file, templateId, template, status, docLang, sections, byId, env);
-  const messageLang = env.lang ?? settings.lang ?? docLang;
   const directives = Directives.parse(doc, (key) => findRule(key)?.name ?? null);
+  const ctx = makeContext(doc, file, templateId, template, status, docLang, sections, byId, env, directives);
+  const messageLang = env.lang ?? settings.lang ?? docLang;
   const findings: Finding[] = [];
   for (const rule of RULES) {
     if (rule.needsTemplate && !template) continue;
@@ -154,6 +154,7 @@ export function lintText(file: string, text: string | LineIndex, env: LintEnviro
         if (directives.isDisabled(rule.name, r.range.start.line)) return;
         const f: Finding = { ruleId: rule.id, rule: rule.name, severity: severity as Severity, message: localize(r.message, messageLang), range: clampRange(r.range, doc), section: r.section ?? null };
         if (r.fix && r.fix.length > 0) f.fix = r.fix.map((e) => keepLineBreaks(doc.index, e));
+        if (r.related && r.related.length > 0) f.related = r.related.map((x) => ({ range: clampRange(x.range, doc), message: localize(x.message, messageLang) }));
         found.push(f);
       });
     } catch (error) {
@@ -200,6 +201,7 @@ function makeContext(
   sections: Section[],
   byId: Map<string, Section[]>,
   env: LintEnvironment,
+  directives: Directives,
 ): RuleContext {
   const eol = doc.index.eol;
   const lastLine = doc.lines.length - 1;
@@ -213,6 +215,8 @@ function makeContext(
   // Rules ask for a section's spec once per section; a template may declare thousands.
   const specs = new Map((template?.sections ?? []).map((s) => [s.id, s]));
   const contents = new Map<Section, MdBlock[]>();
+  /** Template body lines per section id (null: the template has none), for holdsTemplateText. */
+  const templateBodies = new Map<string, string[] | null>();
 
   let lastContentLine = doc.lines.length - 1;
   while (lastContentLine > 0 && !(doc.lines[lastContentLine] ?? "").trim()) lastContentLine--;
@@ -304,6 +308,26 @@ function makeContext(
       }
       const body = text.body ? `${eol}${text.body.replace(/\r?\n/g, eol)}${eol}` : "";
       return insertAtLine(line, `${"#".repeat(level)} ${text.heading}${eol}${body}${eol}`);
+    },
+    isDisabled: (rule, line) => directives.isDisabled(rule, line),
+    holdsTemplateText(section) {
+      const id = section.id;
+      if (!id) return false;
+      let body = templateBodies.get(id);
+      if (body === undefined) {
+        const text = env.registry.anySectionText(template ?? undefined, id, docLang);
+        templateBodies.set(id, (body = text?.body ? text.body.split(/\r?\n/).map((l) => l.trim()).filter((l) => l) : null));
+      }
+      if (!body) return false;
+      // Line by line, blank lines aside; stops at the first difference, so a written section costs little.
+      let k = 0;
+      for (let l = section.heading.endLine; l < section.end; l++) {
+        const line = (doc.lines[l] ?? "").trim();
+        if (!line) continue;
+        if (line !== body[k]) return false;
+        k++;
+      }
+      return k === body.length;
     },
     fillSection(section) {
       const id = section.id;

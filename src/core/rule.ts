@@ -39,6 +39,10 @@ export interface RuleContext {
   spec(id: string): SectionSpec | undefined;
   /** An edit inserting a section from the template at the position the template's order implies. */
   insertSection(id: string): TextEdit | undefined;
+  /** Whether a pm-disable comment silences `rule` (a name) on `line`: for rules that group places. */
+  isDisabled(rule: string, line: number): boolean;
+  /** Whether a section's body is still exactly the template's text (inserted, not yet written). */
+  holdsTemplateText(section: Section): boolean;
   /** An edit filling an empty section with the template's body. */
   fillSection(section: Section): TextEdit | undefined;
 }
@@ -48,6 +52,7 @@ export interface Report {
   message: Localized;
   section?: string | null;
   fix?: TextEdit[];
+  related?: Array<{ range: Range; message: Localized }>;
 }
 
 export interface Rule {

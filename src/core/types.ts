@@ -34,6 +34,8 @@ export interface Finding {
   /** Catalog id of the section the finding is about, or null. */
   section: string | null;
   fix?: TextEdit[];
+  /** The other places of the same problem (e.g. each placeholder of a section), when it has several. */
+  related?: Array<{ range: Range; message: string }>;
 }
 
 export function range(startLine: number, startChar: number, endLine: number, endChar: number): Range {

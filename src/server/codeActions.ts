@@ -9,7 +9,7 @@ import { localize, type Localized } from "../core/i18n";
 import { keepLineBreaks, LineIndex } from "../core/text";
 import type { LintResult } from "../core/lint";
 import type { Finding, Lang, TextEdit } from "../core/types";
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, type PmCodeActionData } from "../protocol";
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, type PmCodeActionData, type PmDiagnosticData } from "../protocol";
 import { toDiagnostic } from "./convert";
 
 export interface CodeActionInput {
@@ -31,8 +31,22 @@ export interface CodeActionInput {
 
 const MISSING = "missing-section";
 
-function key(code: unknown, range: Diagnostic["range"], message: string): string {
-  return `${String(code)}|${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}|${message}`;
+function key(code: unknown, range: Diagnostic["range"]): string {
+  return `${String(code)}|${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+}
+
+/**
+ * The findings a context diagnostic stands for, matched on what every client sends back: code and
+ * range, narrowed by `data` (rule, section) when the client keeps it and by the message when one
+ * of them has it. `source` is not needed (ALE drops it).
+ */
+function findingsFor(d: Diagnostic, byKey: ReadonlyMap<string, Finding[]>): Finding[] {
+  let found = byKey.get(key(d.code, d.range)) ?? [];
+  const data = d.data as Partial<PmDiagnosticData> | undefined;
+  if (data && typeof data === "object" && typeof data.rule === "string") found = found.filter((f) => f.rule === data.rule && (data.section === undefined || f.section === data.section));
+  const message = typeof d.message === "string" ? d.message : d.message?.value;
+  const same = found.filter((f) => f.message === message);
+  return same.length ? same : found;
 }
 
 export function wantsKind(only: readonly string[] | undefined, kind: string): boolean {
@@ -123,15 +137,22 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
   const data: PmCodeActionData = { uri, version };
   const edit = (edits: TextEdit[]) => versionedEdit(uri, version, edits, documentChanges);
   const actions: CodeAction[] = [];
-  const byKey = new Map<string, Finding>();
-  for (const f of result.findings) byKey.set(key(f.ruleId, f.range, f.message), f);
+  const byKey = new Map<string, Finding[]>();
+  for (const f of result.findings) {
+    const k = key(f.ruleId, f.range);
+    byKey.set(k, [...(byKey.get(k) ?? []), f]);
+  }
 
   if (wantsKind(only, CodeActionKind.QuickFix)) {
     const asked: Array<{ d: Diagnostic; f: Finding }> = [];
+    const taken = new Set<Finding>();
     for (const d of input.diagnostics) {
-      if (d.source !== DIAGNOSTIC_SOURCE) continue;
-      const f = byKey.get(key(d.code, d.range, typeof d.message === "string" ? d.message : d.message.value));
-      if (f) asked.push({ d, f });
+      if (d.source !== undefined && d.source !== DIAGNOSTIC_SOURCE) continue;
+      for (const f of findingsFor(d, byKey)) {
+        if (taken.has(f)) continue;
+        taken.add(f);
+        asked.push({ d, f });
+      }
     }
     for (const { d, f } of asked) {
       if (f.fix?.length) {
@@ -141,11 +162,14 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
     const missing = result.findings.filter((f) => f.rule === MISSING && f.fix?.length);
     if (missing.length > 1 && asked.some(({ f }) => f.rule === MISSING)) {
       const applied = applyEdits(input.text, missing.flatMap((f) => f.fix ?? [])).applied;
-      actions.push({ title: localize(T.allMissing(missing.length), lang), kind: CodeActionKind.QuickFix, diagnostics: missing.map(toDiagnostic), edit: edit(applied), data });
+      actions.push({ title: localize(T.allMissing(missing.length), lang), kind: CodeActionKind.QuickFix, diagnostics: missing.map((f) => toDiagnostic(f, uri)), edit: edit(applied), data });
     }
     const seenFile = new Set<string>();
+    const seenLine = new Set<string>();
     for (const { d, f } of asked) {
-      if (f.rule === "file-too-large") continue;
+      const lineKey = `${f.rule}@${f.range.start.line}`;
+      if (f.rule === "file-too-large" || seenLine.has(lineKey)) continue;
+      seenLine.add(lineKey);
       const lineEdit = disableLineEdit(result, f);
       if (lineEdit) actions.push({ title: localize(T.line(f.rule), lang), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit([keepLineBreaks(result.doc.index, lineEdit)]), data });
     }

@@ -1,6 +1,7 @@
 /**
- * Completion: after `## ` the template's sections the document still lacks (heading and body as
- * a snippet); in front matter, keys, `status` values, `lang` values and template ids.
+ * Completion: after `## ` the template's sections the document still lacks (heading and body as a
+ * snippet for clients that take snippets, the heading line alone for the others); in front matter, keys, `status` values, `lang`
+ * values and template ids.
  */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from "vscode-languageserver/node";
 import type { LintResult } from "../core/lint";
@@ -10,6 +11,16 @@ import { localize } from "../core/i18n";
 import { frontMatterEnd } from "../core/frontMatter";
 
 const HEADING_PREFIX = /^(#{2,6})[ \t]+/;
+/** `##` with the cursor before the space that follows: some clients (ALE) ask there. */
+const HEADING_MARK = /^#{2,6}$/;
+
+/** What the client said it takes (textDocument.completion.completionItem). */
+export interface CompletionFormat {
+  /** snippetSupport: without it every insert is plain text (no `$0`, no escapes). */
+  snippets: boolean;
+  /** documentationFormat prefers Markdown. */
+  markdown: boolean;
+}
 
 const KEYS: Array<{ key: string; doc: { en: string; "zh-CN": string } }> = [
   { key: "title", doc: { en: "Title of the spec.", "zh-CN": "文档标题。" } },
@@ -25,17 +36,20 @@ export function escapeSnippet(text: string): string {
   return text.replace(/[\\$}]/g, (c) => `\\${c}`);
 }
 
-export function complete(result: LintResult, lines: readonly string[], pos: Position, registry: TemplateRegistry, lang: Lang): CompletionItem[] {
+export function complete(result: LintResult, lines: readonly string[], pos: Position, registry: TemplateRegistry, lang: Lang, format: CompletionFormat): CompletionItem[] {
   const line = lines[pos.line] ?? "";
   const prefix = line.slice(0, pos.character);
   const fmEnd = frontMatterEnd(lines);
   if (fmEnd !== null && pos.line > 0 && pos.line < fmEnd) return frontMatterItems(result, lines, fmEnd, pos, prefix, registry, lang);
+  if (result.doc.isNonProse(pos.line)) return [];
   const h = HEADING_PREFIX.exec(prefix);
-  if (h && !result.doc.isNonProse(pos.line)) return sectionItems(result, pos, h[0].length, line.length, registry, lang);
+  if (h) return sectionItems(result, pos, h[0].length, line.length, "", registry, lang, format);
+  // `##|` followed by a space: the same items, replacing from the cursor and bringing the space.
+  if (HEADING_MARK.test(prefix) && /^[ \t]/.test(line.slice(pos.character))) return sectionItems(result, pos, pos.character, line.length, " ", registry, lang, format);
   return [];
 }
 
-function sectionItems(result: LintResult, pos: Position, from: number, to: number, registry: TemplateRegistry, lang: Lang): CompletionItem[] {
+function sectionItems(result: LintResult, pos: Position, from: number, to: number, lead: string, registry: TemplateRegistry, lang: Lang, format: CompletionFormat): CompletionItem[] {
   const template = result.template ? registry.get(result.template) : undefined;
   if (!template) return [];
   const present = new Set(result.sections.filter((s) => s.id && s.heading.line !== pos.line).map((s) => s.id));
@@ -44,17 +58,20 @@ function sectionItems(result: LintResult, pos: Position, from: number, to: numbe
     if (present.has(spec.id)) return;
     const text = registry.sectionText(template, spec.id, result.lang);
     if (!text) return;
-    const body = text.body ? `\n\n${escapeSnippet(text.body)}` : "";
+    // Without snippets the item is the heading line alone: Vim and Neovim insert completion text
+    // through complete(), which writes a line break as a NUL byte. The body then comes from the
+    // empty-section quick fix ("Fill section from the template").
+    const newText = format.snippets ? `${lead}${escapeSnippet(text.heading)}${text.body ? `\n\n${escapeSnippet(text.body)}` : ""}\n$0` : `${lead}${text.heading}`;
     const req = localize(spec.required ? { en: "required", "zh-CN": "必需" } : { en: "optional", "zh-CN": "可选" }, lang);
     items.push({
       label: text.heading,
       kind: CompletionItemKind.Module,
       detail: `${spec.id} · ${req}`,
-      ...(text.why ? { documentation: { kind: MarkupKind.Markdown, value: text.why } } : {}),
+      ...(text.why ? { documentation: format.markdown ? { kind: MarkupKind.Markdown, value: text.why } : text.why } : {}),
       sortText: `${spec.required ? "0" : "1"}${String(i).padStart(3, "0")}`,
       filterText: text.heading,
-      insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: { range: { start: { line: pos.line, character: from }, end: { line: pos.line, character: to } }, newText: `${escapeSnippet(text.heading)}${body}\n$0` },
+      insertTextFormat: format.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      textEdit: { range: { start: { line: pos.line, character: from }, end: { line: pos.line, character: to } }, newText },
       data: { section: spec.id },
     });
   });

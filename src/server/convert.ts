@@ -13,9 +13,11 @@ export const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(f: Finding): Diagnostic {
+/** `uri`: the document's, for the related places of a finding that has several. */
+export function toDiagnostic(f: Finding, uri?: string): Diagnostic {
   const data: PmDiagnosticData = { rule: f.rule, section: f.section };
   return {
+    ...(f.related && uri ? { relatedInformation: f.related.map((x) => ({ location: { uri, range: x.range }, message: x.message })) } : {}),
     range: f.range,
     severity: SEVERITY[f.severity],
     code: f.ruleId,

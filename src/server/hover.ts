@@ -11,7 +11,10 @@ function contains(r: Range, p: Position): boolean {
   return comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;
 }
 
-export function hover(result: LintResult, pos: Position, registry: TemplateRegistry, lang: Lang): Hover | null {
+/** `markdown`: the client's contentFormat prefers Markdown; otherwise the same facts in plain text. */
+export function hover(result: LintResult, pos: Position, registry: TemplateRegistry, lang: Lang, markdown: boolean): Hover | null {
+  const bold = (t: string) => (markdown ? `**${t}**` : t);
+  const code = (t: string) => (markdown ? `\`${t}\`` : t);
   const parts: string[] = [];
   let range: Range | undefined;
   const section = result.sections.find((s) => pos.line >= s.heading.line && pos.line < s.heading.endLine);
@@ -20,9 +23,9 @@ export function hover(result: LintResult, pos: Position, registry: TemplateRegis
     const spec = template.sections.find((s) => s.id === section.id);
     const text = registry.anySectionText(template, section.id, result.lang);
     if (spec || text) {
-      const facts = [`\`${section.id}\``, localize(spec?.required ? { en: "required", "zh-CN": "必需" } : spec ? { en: "optional", "zh-CN": "可选" } : { en: "not in this template", "zh-CN": "不在此模板中" }, lang)];
+      const facts = [code(section.id), localize(spec?.required ? { en: "required", "zh-CN": "必需" } : spec ? { en: "optional", "zh-CN": "可选" } : { en: "not in this template", "zh-CN": "不在此模板中" }, lang)];
       if (spec?.check) facts.push(localize({ en: `check: ${spec.check}`, "zh-CN": `检查：${spec.check}` }, lang));
-      parts.push(`**${text?.heading ?? section.title}** · ${facts.join(" · ")}${text?.why ? `\n\n${text.why}` : ""}`);
+      parts.push(`${bold(text?.heading ?? section.title)} · ${facts.join(" · ")}${text?.why ? `\n\n${text.why}` : ""}`);
       range = result.doc.index.trimmedLineRange(section.heading.line);
     }
   }
@@ -32,9 +35,11 @@ export function hover(result: LintResult, pos: Position, registry: TemplateRegis
     seen.add(f.rule);
     const rule = findRule(f.rule);
     if (!rule) continue;
-    parts.push(`**${rule.id} ${rule.name}**: ${localize(rule.description, lang)} ([${localize({ en: "docs", "zh-CN": "文档" }, lang)}](${ruleDocsUrl(rule.name)}))`);
+    const docs = localize({ en: "docs", "zh-CN": "文档" }, lang);
+    parts.push(`${bold(`${rule.id} ${rule.name}`)}: ${localize(rule.description, lang)} (${markdown ? `[${docs}](${ruleDocsUrl(rule.name)})` : `${docs}: ${ruleDocsUrl(rule.name)}`})`);
     range ??= f.range;
   }
   if (parts.length === 0) return null;
-  return { contents: { kind: MarkupKind.Markdown, value: parts.join("\n\n---\n\n") }, ...(range ? { range } : {}) };
+  const value = parts.join(markdown ? "\n\n---\n\n" : "\n\n");
+  return { contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value }, ...(range ? { range } : {}) };
 }

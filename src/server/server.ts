@@ -39,6 +39,7 @@ import { hover } from "./hover";
 import { registerSpecRequests } from "./specRequests";
 import { LineDocument } from "./lineDocument";
 import { documentSymbols, foldingRanges } from "./outline";
+import { WorkspaceSymbols, type SectionSymbol } from "./workspaceSymbols";
 import { Workspaces, type LoadedWorkspace } from "./workspaces";
 import { registerRoadmap } from "./roadmap";
 
@@ -68,6 +69,13 @@ function cancelled(): ResponseError<void> {
 
 /** Lets queued messages (a $/cancelRequest) in before continuing a long loop. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The client's list is in order of preference; a client that sends none gets plain text. */
+function prefersMarkdown(formats: readonly string[] | undefined): boolean {
+  const md = formats?.indexOf("markdown") ?? -1;
+  const plain = formats?.indexOf("plaintext") ?? -1;
+  return md >= 0 && (plain < 0 || md < plain);
+}
 
 function sanitizeSettings(raw: unknown): PmSettings {
   const out: PmSettings = {};
@@ -125,10 +133,10 @@ export function startServer(connection: Connection): void {
     return doc.languageId === "markdown" || MARKDOWN_FILE.test(doc.uri.replace(/[?#].*$/, ""));
   }
 
-  function diagnosticsOf(result: LintResult, loaded: LoadedWorkspace, path: string): Diagnostic[] {
+  function diagnosticsOf(result: LintResult, loaded: LoadedWorkspace, path: string, uri: string): Diagnostic[] {
     if (!result.isSpec) return [];
     if (loaded.env.config.isIgnored(relativePath(loaded.ws.root, path))) return [];
-    return result.findings.map(toDiagnostic);
+    return result.findings.map((f) => toDiagnostic(f, uri));
   }
 
   /** Lints an open document, reusing the result for the same version and workspace generation. */
@@ -145,7 +153,7 @@ export function startServer(connection: Connection): void {
     if (last && last.version === doc.version && last.generation === loaded.generation && last.epoch === epoch) return last;
     st.cache.nextGeneration();
     const result = lintText(path, doc.source, loaded.env, st.cache);
-    const entry: LintEntry = { version: doc.version, generation: loaded.generation, epoch, path, loaded, result, diagnostics: diagnosticsOf(result, loaded, path) };
+    const entry: LintEntry = { version: doc.version, generation: loaded.generation, epoch, path, loaded, result, diagnostics: diagnosticsOf(result, loaded, path, doc.uri) };
     st.last = entry;
     return entry;
   }
@@ -242,6 +250,7 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: [" ", "#", ":"] },
         hoverProvider: true,
         documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
         foldingRangeProvider: true,
         ...(pull ? { diagnosticProvider: { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: true, workspaceDiagnostics: true } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -285,6 +294,7 @@ export function startServer(connection: Connection): void {
         const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
         const added = e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== null);
         workspaces.setFolders([...workspaces.getFolders().filter((f) => !removed.has(f)), ...added]);
+        symbols.invalidate(null);
         relintAll();
       });
     }
@@ -308,6 +318,7 @@ export function startServer(connection: Connection): void {
     }
     epoch++;
     diskCache.clear();
+    symbols.invalidate(params.changes.map((c) => uriToPath(c.uri) ?? c.uri));
     if (workspaceChanged) {
       const roots = workspaces.knownRoots();
       workspaces.invalidate();
@@ -316,6 +327,25 @@ export function startServer(connection: Connection): void {
     }
     relintAll();
   });
+
+  /** Open documents answer from their lint result; files on disk from the symbol cache. */
+  const symbols = new WorkspaceSymbols(
+    () => workspaces.getFolders(),
+    (path, doc) => {
+      const loaded = workspaces.forFile(path);
+      const rel = relativePath(loaded.ws.root, path);
+      if (loaded.env.config.isIgnored(rel) || doc.frontMatter.data["pm-template"] !== undefined) return false;
+      const t = doc.frontMatter.data["template"];
+      return (typeof t === "string" && t.trim() !== "") || loaded.env.config.forFile(rel).template !== null;
+    },
+    () => caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+  );
+  const openSymbolSource = (path: string): SectionSymbol[] | null => {
+    const doc = openDocByPath(path);
+    const entry = doc ? lintDoc(doc) : null;
+    if (!entry) return null;
+    return !entry.result.isSpec ? [] : entry.result.sections.map((s) => ({ title: s.title, id: s.id, line: s.heading.line, level: s.level }));
+  };
 
   // ---- pull diagnostics ---------------------------------------------------------------------
 
@@ -354,7 +384,7 @@ export function startServer(connection: Connection): void {
     if (cached?.resultId === resultId) return { kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: cached.diagnostics };
     const linted = lintFile(path);
     if (!linted) return null;
-    const diagnostics = diagnosticsOf(linted.result, linted.loaded, path);
+    const diagnostics = diagnosticsOf(linted.result, linted.loaded, path, uri);
     diskCache.set(path, { resultId, diagnostics });
     return { kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: diagnostics };
   }
@@ -423,14 +453,18 @@ export function startServer(connection: Connection): void {
   connection.onCompletion((params, token) => {
     const entry = entryFor(params.textDocument.uri, token);
     if (!entry) return [];
-    return complete(entry.result, entry.result.doc.lines, params.position, entry.loaded.ws.registry, messageLang(entry));
+    const item = caps.textDocument?.completion?.completionItem;
+    const format = { snippets: item?.snippetSupport === true, markdown: prefersMarkdown(item?.documentationFormat) };
+    return complete(entry.result, entry.result.doc.lines, params.position, entry.loaded.ws.registry, messageLang(entry), format);
   });
 
   connection.onHover((params, token) => {
     const entry = entryFor(params.textDocument.uri, token);
     if (!entry || !entry.result.isSpec) return null;
-    return hover(entry.result, params.position, entry.loaded.ws.registry, messageLang(entry));
+    return hover(entry.result, params.position, entry.loaded.ws.registry, messageLang(entry), prefersMarkdown(caps.textDocument?.hover?.contentFormat));
   });
+
+  connection.onWorkspaceSymbol((params, token) => symbols.query(params.query, openSymbolSource, token));
 
   connection.onDocumentSymbol((params, token) => {
     const entry = entryFor(params.textDocument.uri, token);

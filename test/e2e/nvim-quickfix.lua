@@ -1,9 +1,8 @@
--- Headless Neovim (0.7+) drives the built language server: open a PRD, collect diagnostics,
+-- Headless Neovim (0.7+), set up with the README's own lines (test/e2e/setup/neovim-0.7.lua,
+-- loaded before this script), drives the language server: open a PRD, collect diagnostics,
 -- apply the quick fix for a missing section, write the file, wait for the diagnostic to go.
--- Inputs (environment): PMW_SERVER, PMW_FILE, PMW_ROOT_DIR, PMW_RESULT (JSON written there).
-local server = os.getenv("PMW_SERVER")
+-- Inputs (environment): PMW_FILE, PMW_RESULT (JSON written there).
 local file = os.getenv("PMW_FILE")
-local root = os.getenv("PMW_ROOT_DIR")
 local out = os.getenv("PMW_RESULT")
 local result = { steps = {} }
 
@@ -19,17 +18,15 @@ local function step(name)
 end
 
 local ok, err = pcall(function()
+  local opened = vim.loop.hrtime()
   vim.cmd("edit " .. vim.fn.fnameescape(file))
   vim.bo.filetype = "markdown"
   local bufnr = vim.api.nvim_get_current_buf()
-  local client_id = vim.lsp.start_client({
-    name = "pm-workbench",
-    cmd = { "node", server, "--stdio" },
-    root_dir = root,
-    workspace_folders = { { uri = vim.uri_from_fname(root), name = "ws" } },
-  })
-  assert(client_id, "could not start the server")
-  vim.lsp.buf_attach_client(bufnr, client_id)
+  -- A client is listed once the server has answered initialize.
+  vim.wait(15000, function() return #vim.lsp.get_active_clients() > 0 end, 2)
+  local attached = vim.lsp.get_active_clients()
+  assert(#attached == 1, "the set-up lines started " .. #attached .. " clients")
+  local client_id = attached[1].id
   step("attached")
 
   local function missing_diag()
@@ -41,7 +38,8 @@ local ok, err = pcall(function()
     return nil
   end
 
-  assert(vim.wait(15000, function() return missing_diag() ~= nil end, 20), "no missing-section diagnostic within 15 s")
+  assert(vim.wait(15000, function() return missing_diag() ~= nil end, 2), "no missing-section diagnostic within 15 s")
+  result.first_diagnostics_ms = (vim.loop.hrtime() - opened) / 1e6
   local diags = vim.diagnostic.get(bufnr)
   result.initial = {}
   for _, d in ipairs(diags) do

@@ -86,6 +86,7 @@ export const weakSection: Rule = {
       if (!spec || !check) continue;
       const blocks = ctx.contentOf(section);
       if (blocks.length === 0) continue; // empty-section reports it
+      if (ctx.holdsTemplateText(section)) continue; // placeholder reports it, once
       const problems = cachedProblems(ctx.doc, section, check, () => check.run(new SectionInput(ctx.doc, section, withoutPlaceholders(blocks))));
       if (problems.length === 0) continue;
       report({

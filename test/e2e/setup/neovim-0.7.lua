@@ -1,0 +1,12 @@
+local pmw_client
+vim.api.nvim_create_autocmd("FileType", {
+  pattern = "markdown",
+  callback = function(args)
+    pmw_client = pmw_client or vim.lsp.start_client({
+      name = "pm-workbench",
+      cmd = { "pmw", "lsp", "--stdio" },
+      root_dir = vim.fn.getcwd(),
+    })
+    vim.lsp.buf_attach_client(args.buf, pmw_client)
+  end,
+})
