@@ -9,6 +9,7 @@ import { createClient } from "./client";
 import { fixAllMissingSections, insertMissingSection, setSpecStatus, statusMenu } from "./commands";
 import { newSpec, type NewSpecOptions } from "./newSpec";
 import { onDidShowPrompt } from "./prompts";
+import { registerRoadmapViews, type RoadmapTree } from "./roadmapView";
 import { SpecStatusBar } from "./statusBar";
 
 /** What `activate` returns: for tests in the extension host and for other extensions. */
@@ -19,6 +20,7 @@ export interface PmWorkbenchApi {
   /** Resolves once the language server is running. */
   ready: Promise<void>;
   statusBar: SpecStatusBar;
+  roadmap: RoadmapTree;
   onDidShowPrompt: typeof onDidShowPrompt;
 }
 
@@ -40,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): PmWorkbenchApi {
       }),
     );
   command("pmWorkbench.newSpec", (arg?: vscode.Uri | NewSpecOptions) => (arg instanceof vscode.Uri ? newSpec(running, arg) : newSpec(running, undefined, arg ?? {})));
+  command("pmWorkbench.newRoadmap", () => newSpec(running, undefined, { template: "roadmap" }));
   command("pmWorkbench.insertMissingSection", (sectionId?: string) => insertMissingSection(running, typeof sectionId === "string" ? sectionId : undefined));
   command("pmWorkbench.fixAllMissingSections", () => fixAllMissingSections(running));
   command("pmWorkbench.setSpecStatus", (status?: string) => setSpecStatus(running, typeof status === "string" ? status : undefined));
@@ -51,7 +54,8 @@ export function activate(context: vscode.ExtensionContext): PmWorkbenchApi {
   command("pmWorkbench.showOutput", () => output.show(true));
   context.subscriptions.push(statusBar, output);
   const agents = registerAgentSupport(context, running, ready);
-  return { client: running, ready, statusBar, agents, onDidShowPrompt };
+  const roadmap = registerRoadmapViews(context, running, ready);
+  return { client: running, ready, statusBar, roadmap, agents, onDidShowPrompt };
 }
 
 export async function deactivate(): Promise<void> {

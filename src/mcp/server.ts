@@ -43,6 +43,10 @@ const finding = z.object({
   endColumn: z.number().int(),
   section: z.string().nullable(),
   fixable: z.boolean(),
+  related: z
+    .array(z.object({ line: z.number().int(), column: z.number().int(), endLine: z.number().int(), endColumn: z.number().int(), message: z.string() }))
+    .optional()
+    .describe("Other places of the same problem (e.g. every placeholder of one section)"),
   fix: z.array(fixEdit).optional().describe("The edits of the fix (1-based lines and columns), applied by apply_fixes"),
 });
 

@@ -5,7 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { goToLine, openFile, openWorkbench, runCommand, specStatusText, step } from "./harness.mjs";
+import { goToLine, openFile, openWorkbench, runCommand, SHOTS, specStatusText, step } from "./harness.mjs";
 
 let wb;
 before(async () => {
@@ -136,4 +136,19 @@ test("Escape during New Spec writes nothing", async () => {
 
 test("no page errors from the extension", () => {
   assert.deepEqual(wb.errors.filter((e) => /pm-workbench|pmWorkbench/i.test(e)), []);
+});
+
+test("the PM Workbench sidebar shows the roadmap's phases with progress, and the specs", async () => {
+  const { page } = wb;
+  await step(page, "roadmap-view", async () => {
+    const icon = page.locator('.activitybar [aria-label^="PM Workbench"]').first();
+    await icon.waitFor({ timeout: 30_000 });
+    await icon.click();
+    const row = (text) => page.locator(".monaco-list-row", { hasText: text }).first();
+    await row("Now (Nov-Dec 2026)").waitFor({ timeout: 30_000 });
+    await row("Next (Q1 2027)").waitFor();
+    await row("Smart reply pilot with 20 agents").waitFor();
+    assert.match(await row("Now (Nov-Dec 2026)").innerText(), /\b1\/5\b/);
+    await page.screenshot({ path: path.join(SHOTS, "roadmap-view.png") });
+  });
 });

@@ -166,3 +166,38 @@ describe("agent support", () => {
     assert.deepEqual(status.missing, ["data-contract", "cost", "rollout"]);
   });
 });
+
+describe("Roadmap view", () => {
+  const roadmapPath = () => path.join(root(), "ROADMAP.md");
+
+  it("reads the workspace's roadmap through the server: phases, progress, items", async () => {
+    const [roadmap] = await api.roadmap.reload();
+    assert.deepEqual(roadmap.phases.map((p) => [p.title.split(" (")[0], `${p.progress.done}/${p.progress.total}`]), [["Now", "1/5"], ["Next", "0/3"], ["Later", "0/2"]]);
+    const blocked = roadmap.phases[0].items.find((i) => i.status === "blocked");
+    assert.equal(blocked.title, "Smart reply pilot with 20 agents");
+    assert.equal(api.roadmap.view.badge.value >= 1, true);
+  });
+
+  it("setting an item's status rewrites exactly that line and nothing else", async () => {
+    const [roadmap] = await api.roadmap.reload();
+    const item = roadmap.phases[0].items.find((i) => i.title.startsWith("Inline clause citations"));
+    const before = fs.readFileSync(roadmapPath(), "utf8").split("\n");
+    assert.equal(await vscode.commands.executeCommand("pmWorkbench.roadmap.setStatus", { kind: "item", roadmap, item }, "done"), true);
+    const after = fs.readFileSync(roadmapPath(), "utf8").split("\n");
+    assert.equal(after.length, before.length);
+    const changed = after.map((l, i) => (l === before[i] ? -1 : i)).filter((i) => i >= 0);
+    assert.deepEqual(changed, [item.line]);
+    assert.match(after[item.line], /^- \[x\] Inline clause citations experiment .*status:done/);
+    const [reread] = api.roadmap.roadmaps;
+    assert.equal(reread.phases[0].progress.done, 2);
+  });
+
+  it("refuses to set the status when the line changed since the view read it", async () => {
+    const [roadmap] = await api.roadmap.reload();
+    const item = roadmap.phases[1].items[0];
+    const stale = { ...item, lineText: item.lineText + " edited elsewhere" };
+    const before = fs.readFileSync(roadmapPath(), "utf8");
+    assert.equal(await vscode.commands.executeCommand("pmWorkbench.roadmap.setStatus", { kind: "item", roadmap, item: stale }, "done"), false);
+    assert.equal(fs.readFileSync(roadmapPath(), "utf8"), before);
+  });
+});
