@@ -1,4 +1,4 @@
-// `npm run bench`: the CLI benchmark, then the language-server, MCP and roadmap benchmarks when they exist
+// `npm run bench`: the CLI benchmark, then the language-server, MCP, roadmap and VS Code benchmarks when they exist
 // (scripts/bench/lsp.mjs is written separately). Output passes straight through.
 // Exits non-zero only when a benchmark crashed or failed its own validation, never on timing.
 import { spawnSync } from "node:child_process";
@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 let failed = false;
-for (const name of ["cli.mjs", "lsp.mjs", "mcp.mjs", "roadmap.mjs"]) {
+for (const name of ["cli.mjs", "lsp.mjs", "mcp.mjs", "roadmap.mjs", "vscode.mjs"]) {
   const script = join(here, name);
   if (!existsSync(script)) {
     console.log(`\n(scripts/bench/${name} not found; skipped)`);

@@ -155,7 +155,7 @@ describe("agent support", () => {
     assert.equal(api.agents.mcp, true);
     assert.deepEqual(api.agents.tools, ["pmWorkbench_lintSpec", "pmWorkbench_specStatus", "pmWorkbench_listTemplates"]);
     const listed = vscode.lm.tools.map((t) => t.name).filter((n) => n.startsWith("pmWorkbench_")).sort();
-    assert.deepEqual(listed, ["pmWorkbench_listTemplates", "pmWorkbench_lintSpec", "pmWorkbench_specStatus"]);
+    assert.deepEqual(listed, ["pmWorkbench_lintSpec", "pmWorkbench_listTemplates", "pmWorkbench_specStatus"]);
   });
 
   it("the spec status tool answers from the language server", async function () {
@@ -188,7 +188,9 @@ describe("Roadmap view", () => {
     const changed = after.map((l, i) => (l === before[i] ? -1 : i)).filter((i) => i >= 0);
     assert.deepEqual(changed, [item.line]);
     assert.match(after[item.line], /^- \[x\] Inline clause citations experiment .*status:done/);
-    const [reread] = api.roadmap.roadmaps;
+    // The view follows the file: it refreshes when the server reports the roadmap changed.
+    let [reread] = api.roadmap.roadmaps;
+    while (reread.phases[0].progress.done !== 2) [reread] = await once(api.roadmap.onDidRefresh);
     assert.equal(reread.phases[0].progress.done, 2);
   });
 
