@@ -28,20 +28,20 @@ const modifiers = "(?:(?:consecutive|straight|rolling|full|whole|calendar|busine
 /** Identifiers such as FR-003, Q3 or v2 hold digits but are no numbers. */
 const IDENTIFIERS = /\b[A-Z][A-Z0-9]*-\d+\b|\b[QH][1-4]\b|\b[A-Za-z]+\d+[A-Za-z\d]*\b/g;
 
-const NUMBER_RE = new RegExp(`\\d|${numberWord}|${zhQuantity}`, "iu");
+const NUMBER_RE = new RegExp(`\\d|${numberWord}|${zhQuantity}`, "i");
 
 const WINDOW_RE = new RegExp(
   [
     // 14 days, a 30-day rate, three consecutive weeks, 5 straight business days, 7d
     `(?:\\d+(?:\\.\\d+)?|${numberWord})(?:\\s*-\\s*|\\s+)${modifiers}${unit}`,
-    `\\d+\\s*(?:d|w|h|mo|wk|wks|hrs?)(?![\\p{L}\\p{N}])`,
+    `\\d+\\s*(?:d|w|h|mo|wk|wks|hrs?)\\b`,
     // per quarter, in any calendar week, for a whole quarter, the first week, a fortnight
-    `${termSource(Q.PERIOD_LEADS)}\\s+(?:[\\p{L}-]+\\s+)?${singularUnit}`,
+    `${termSource(Q.PERIOD_LEADS)}\\s+(?:[\\w-]+\\s+)?${singularUnit}`,
     termSource(Q.PERIOD_ADVERBS),
     // deadlines: by the end of the second sprint, by Q3, by March
     termSource(Q.DEADLINES),
-    `(?<![\\p{L}\\p{N}])(?:by|before|until|through)\\s+(?:the\\s+)?(?:end\\s+of\\s+)?(?:[QH][1-4]|${termSource(Q.MONTHS)}|\\d{4})(?![\\p{L}\\p{N}])`,
-    `(?<![\\p{L}\\p{N}])[QH][1-4](?![\\p{L}\\p{N}])`,
+    `\\b(?:by|before|until|through)\\s+(?:the\\s+)?(?:end\\s+of\\s+)?(?:[QH][1-4]|${termSource(Q.MONTHS)}|\\d{4})\\b`,
+    `\\b[QH][1-4]\\b`,
     // 连续三天, 近七日, 两周内, 连续 5 个工作日, 三月底
     `(?:\\d+|${zhDigits}+|半)\\s*(?:个)?\\s*(?:自然)?${zhUnit}`,
     // 每个自然月, 本季度, 首周, 任意一个自然周
@@ -49,7 +49,7 @@ const WINDOW_RE = new RegExp(
     `(?:自然|日历)${zhUnit}`,
     Q.ZH_DEADLINES.join("|"),
   ].join("|"),
-  "iu",
+  "i",
 );
 
 const BOUND = termSource(Q.BOUNDS);
@@ -57,45 +57,55 @@ const THRESHOLD_RE = new RegExp(
   [
     `\\d+(?:\\.\\d+)?\\s*[%％‰]`,
     `[<>≤≥＜＞]=?\\s*\\d`,
-    `\\d+(?:\\.\\d+)?\\s*(?:x|倍|分|points?|pts|percent|per\\s+cent|成|百分点|个百分点)(?![\\p{L}])`,
+    `\\d+(?:\\.\\d+)?\\s*(?:x|倍|分|points?|pts|percent|per\\s+cent|成|百分点|个百分点)\\b`,
     // below 85, fewer than half, 低于五成, 超过两成, 从五成提升到八成, 超过千分之五
-    `${BOUND}\\s*(?:[\\p{L}'’-]+\\s+){0,3}?${NUM}`,
+    `${BOUND}\\s*(?:[\\w'’-]+\\s+){0,3}?${NUM}`,
     `${NUM}\\s*(?:percent|per\\s+cent|成|倍|百分点)`,
     termSource(Q.RELATIVE_THRESHOLDS),
     `(?:百分之|千分之|万分之)${zhDigits}`,
   ].join("|"),
-  "iu",
+  "i",
 );
 
 const DURATION_UNITS = "(?:ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|(?:business\\s+|working\\s+)?hours?|(?:business\\s+|working\\s+)?days?|weeks?)";
 const DURATION_RE = new RegExp(
   [
-    `(?:\\d+(?:\\.\\d+)?|${numberWord})(?:\\s*-\\s*|\\s*)${DURATION_UNITS}(?![\\p{L}])`,
-    `(?<![\\p{L}])(?:half\\s+(?:a|an)|an?|the)\\s+(?:business\\s+|working\\s+)?(?:second|minute|hour|day)(?![\\p{L}])`,
+    `(?:\\d+(?:\\.\\d+)?|${numberWord})(?:\\s*-\\s*|\\s*)${DURATION_UNITS}\\b`,
+    `\\b(?:half\\s+(?:a|an)|an?|the)\\s+(?:business\\s+|working\\s+)?(?:second|minute|hour|day)\\b`,
     `(?:\\d+(?:\\.\\d+)?|${zhDigits}+|半)\\s*(?:个)?\\s*(?:毫秒|秒|分钟|小时|工作小时|工作日|天)`,
   ].join("|"),
-  "iu",
+  "i",
 );
 
 const MONEY_RE = new RegExp(
   [
     `[$¥￥€£]\\s*\\d`,
     `(?:\\d[\\d,.]*|${numberWord}|half\\s+a|a|${zhDigits}+)\\s*${termSource(Q.CURRENCIES)}`,
-    `(?<![\\p{L}])per\\s+(?:request|query|call|1k\\s+tokens|thousand\\s+tokens|million\\s+tokens|user|seat|month|ticket|summary)(?![\\p{L}])`,
+    `\\bper\\s+(?:request|query|call|1k\\s+tokens|thousand\\s+tokens|million\\s+tokens|user|seat|month|ticket|summary)\\b`,
     `每(?:次|千|万|个|月|张|条)`,
   ].join("|"),
-  "iu",
+  "i",
 );
 
-const test = (re: RegExp, strip = false): TextTest => ({ test: (text) => re.test(strip ? text.replace(IDENTIFIERS, " ") : text) });
+/** Common forms first ("14 days", "85%"), so most sections never run the full pattern. */
+const FAST = {
+  window: /\d+\s*(?:consecutive\s+|straight\s+|rolling\s+)?(?:days?|weeks?|months?|quarters?|hours?|minutes?|business days?)\b|\b(?:per|each|every)\s+(?:day|week|month|quarter|hour|sprint)\b|\b(?:daily|weekly|monthly|quarterly|hourly)\b|\d+\s*(?:天|日|周|个月|小时|分钟|个工作日)/i,
+  threshold: /\d+(?:\.\d+)?\s*[%％‰]|[<>≤≥＜＞]=?\s*\d/,
+  duration: /\d+(?:\.\d+)?\s*(?:ms|seconds?|minutes?|hours?|毫秒|秒|分钟|小时)/i,
+  money: /[$¥￥€£]\s*\d|\d\s*(?:元|美元|USD|CNY|dollars?|cents?)/i,
+};
+
+const test = (re: RegExp, fast: RegExp | null, strip = false): TextTest => ({
+  test: (text) => (fast !== null && fast.test(text)) || re.test(strip ? text.replace(IDENTIFIERS, " ") : text),
+});
 
 /** A number of any kind (identifiers such as FR-003 or Q3 are not numbers). */
-export const NUMBER = test(NUMBER_RE, true);
+export const NUMBER = test(NUMBER_RE, null, true);
 /** A threshold: a percentage, a comparison, a bound word before a number, a multiple. */
-export const THRESHOLD = test(THRESHOLD_RE);
+export const THRESHOLD = test(THRESHOLD_RE, FAST.threshold);
 /** A time window: a duration, a rolling or consecutive period, a calendar unit, a deadline. */
-export const TIME_WINDOW = test(WINDOW_RE);
+export const TIME_WINDOW = test(WINDOW_RE, FAST.window);
 /** A duration with a unit (latency, review SLA). */
-export const DURATION = test(DURATION_RE);
+export const DURATION = test(DURATION_RE, FAST.duration);
 /** An amount of money or a cost unit. */
-export const MONEY = test(MONEY_RE);
+export const MONEY = test(MONEY_RE, FAST.money);

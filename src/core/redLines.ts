@@ -30,7 +30,7 @@ interface CompiledArea {
 }
 
 /** A clause ends at these; a negation earlier in the clause governs the verb. */
-const CLAUSE_END = /[;；:：。!?！？]|\bbut\b|\bwhereas\b|但|而是/giu;
+const CLAUSE_END = /[;；:：。!?！？]|\bbut\b|\bwhereas\b|但|而是/gi;
 const GAP = "[^,，;；。:：]{0,12}?";
 
 let nextId = 0;
@@ -58,14 +58,14 @@ export class RedLineModel {
     }
     this.areas = areas.map((area) => ({ area, cue: termRegExp(area.cues), context: area.context ? termRegExp(area.context) : null }));
     this.anyCue = termRegExp(areas.flatMap((a) => a.cues));
-    this.verbs = termRegExp([...DECISION_VERBS, ...(ext.verbs ?? [])], "giu");
+    this.verbs = termRegExp([...DECISION_VERBS, ...(ext.verbs ?? [])], "gi");
     this.actors = termRegExp([...SYSTEM_ACTORS, ...(ext.actors ?? [])]);
     this.negation = termRegExp(NEGATIONS);
     this.exclusion = termRegExp(EXCLUSIONS);
     const people = termSource(ROLES.filter((r) => !r.ambiguous).map((r) => r.term));
     const decides = termSource([...HUMAN_DECIDES, ...DECISION_VERBS]);
     // "a physician makes every diagnosis", 由医生作出; passively "made by caseworkers", "stays with teachers".
-    this.humanDecides = new RegExp(`${people}${GAP}${decides}|${decides}(?:\\s+\\S+){0,3}?\\s+(?:by|with|left\\s+to)\\s+(?:\\S+\\s+){0,2}?${people}`, "iu");
+    this.humanDecides = new RegExp(`${people}${GAP}${decides}|${decides}(?:\\s+\\S+){0,3}?\\s+(?:by|with|left\\s+to)\\s+(?:\\S+\\s+){0,2}?${people}`, "i");
   }
 
   /** Whether a match at `index` is governed by a negation earlier in its clause. */
