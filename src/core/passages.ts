@@ -52,7 +52,11 @@ export function passagesOf(lines: readonly string[], from: number, to: number, s
 let segmenter: Intl.Segmenter | null = null;
 
 /** Sentences of a text; a CJK full stop, "!" or "?" ends one as well as a Latin full stop. */
+/** A sentence end with more text after it: without one the text is one sentence and needs no segmenter. */
+const INNER_END = /[.!?。！？；;][^.!?。！？；;]*\S/;
+
 export function sentencesOf(text: string): Sentence[] {
+  if (!INNER_END.test(text)) return text.trim() ? [{ text, index: 0 }] : [];
   segmenter ??= new Intl.Segmenter("en", { granularity: "sentence" });
   const out: Sentence[] = [];
   for (const s of segmenter.segment(text)) if (s.segment.trim()) out.push({ text: s.segment, index: s.index });

@@ -40,7 +40,10 @@ export class RedLineModel {
   readonly id = nextId++;
   private readonly areas: CompiledArea[];
   private readonly anyCue: RegExp;
+  /** Cues that are findings without a system verb (prohibited practices, biometrics). */
+  private readonly useCue: RegExp;
   private readonly verbs: RegExp;
+  private readonly anyVerb: RegExp;
   private readonly actors: RegExp;
   private readonly negation: RegExp;
   private readonly exclusion: RegExp;
@@ -58,7 +61,9 @@ export class RedLineModel {
     }
     this.areas = areas.map((area) => ({ area, cue: termRegExp(area.cues), context: area.context ? termRegExp(area.context) : null }));
     this.anyCue = termRegExp(areas.flatMap((a) => a.cues));
+    this.useCue = termRegExp(areas.filter((a) => a.prohibited || a.cueIsUse).flatMap((a) => a.cues));
     this.verbs = termRegExp([...DECISION_VERBS, ...(ext.verbs ?? [])], "gi");
+    this.anyVerb = new RegExp(this.verbs.source, "i");
     this.actors = termRegExp([...SYSTEM_ACTORS, ...(ext.actors ?? [])]);
     this.negation = termRegExp(NEGATIONS);
     this.exclusion = termRegExp(EXCLUSIONS);
@@ -87,6 +92,8 @@ export class RedLineModel {
   find(p: Passage): RedLineHit[] {
     const folded = foldAccents(p.text);
     if (!this.anyCue.test(folded)) return [];
+    // Most passages that mention an area have no system acting in them: no need to cut sentences.
+    if (!this.useCue.test(folded) && !(this.actors.test(folded) && this.anyVerb.test(folded))) return [];
     const out: RedLineHit[] = [];
     for (const s of sentencesOf(folded)) {
       const text = s.text;
