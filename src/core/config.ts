@@ -8,6 +8,7 @@ import { globMatcher } from "./glob";
 import schema from "../../schemas/pm-config.schema.json";
 import { PmError, lineColumnAt } from "./errors";
 import type { Lang, SeveritySetting, Status } from "./types";
+import type { RedLineExtension } from "./redLines";
 
 export type RuleSetting = SeveritySetting | Partial<Record<Status | "default", SeveritySetting>>;
 
@@ -18,6 +19,8 @@ export interface ConfigData {
   templates?: Record<string, string>;
   ignore?: string[];
   maxFileSize?: number;
+  /** More red-line areas, cues, verbs or system actors for red-line-review. */
+  redLines?: RedLineExtension;
   overrides?: Array<{ files: string | string[]; rules?: Record<string, RuleSetting>; template?: string; lang?: Lang }>;
 }
 

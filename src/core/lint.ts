@@ -262,6 +262,7 @@ function makeContext(
     host: env.host,
     today: env.today ?? todayUtc(),
     anchor,
+    redLines: env.config.data.redLines,
     contentOf(section) {
       let blocks = contents.get(section);
       if (!blocks) contents.set(section, (blocks = contentBlocks(doc, section)));

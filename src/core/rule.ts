@@ -3,6 +3,7 @@ import type { Localized } from "./i18n";
 import type { SectionSpec, Template, TemplateRegistry } from "./templates";
 import type { WorkspaceHost } from "./host";
 import type { MdBlock } from "./markdown";
+import type { RedLineExtension } from "./redLines";
 import type { Lang, Range, SeveritySetting, Status, TextEdit } from "./types";
 
 /** Default severity per document status. */
@@ -31,6 +32,8 @@ export interface RuleContext {
   today: string;
   /** Where findings about the whole document point: the title, else the front matter, else line 1. */
   anchor: Range;
+  /** The workspace's additions to the red-line model (`redLines` in .pm/config.jsonc). */
+  redLines: RedLineExtension | undefined;
   /** Content blocks of a section (see document.ts contentBlocks), computed once per lint. */
   contentOf(section: Section): MdBlock[];
   /** Catalog id of the innermost identified section holding a line, or null. */

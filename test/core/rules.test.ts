@@ -1,10 +1,12 @@
 /** One behaviour per test, on a few lines of in-memory Markdown. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { lint, brief, memoryEnv } from "../helpers";
+import { lint, brief, memoryEnv, ROOT } from "../helpers";
 import { applyEdits } from "../../src/core/fix";
 import { RULES } from "../../src/core/rules";
 import { lintText } from "../../src/core/lint";
+import { readFileSync } from "node:fs";
+import { RED_LINE_AREAS } from "../../src/core/data/red-lines";
 
 const fm = (status: string, template = "ai-feature-prd", extra = "") => `---\ntitle: T\nowner: o\nstatus: ${status}\nupdated: 2026-01-10\ntemplate: ${template}\n${extra}---\n`;
 const onePager = (status: string, body: string) => lint(`${fm(status, "ai-feature-prd")}# T\n\n${body}`);
@@ -150,4 +152,34 @@ test("a root-relative link resolves from the workspace root", () => {
 test("an id such as FR-003 is not the number that makes a phrase concrete", () => {
   const r = onePager("draft", "- **FR-003** We will significantly improve search.\n");
   assert.equal(ruleFindings(r, "vague-language").length, 1);
+});
+
+test("red-line-review names the area and the sentence where the system decides", () => {
+  const r = lint(`${fm("draft", "ai-feature-prd")}# T\n\n## Problem\n\n- The agent reviews each tenant application\n  and approves or rejects it.\n`);
+  assert.deepEqual(
+    ruleFindings(r, "red-line-review").map((f) => [f.range.start.line + 1, f.message.match(/a (.*?) decision about a person \("(.*)"\)/)?.slice(1)]),
+    [[12, ["credit scoring or creditworthiness", "The agent reviews each tenant application and approves or rejects it."]]],
+  );
+});
+
+test("red-line-review is cleared by a negation or a human decider in the sentence", () => {
+  const r = lint(`${fm("draft", "ai-feature-prd")}# T\n\n## Problem\n\nThe model does not approve loans.\n\n授信额度由人工决定，模型只做数据核验。\n`);
+  assert.deepEqual(ruleFindings(r, "red-line-review"), []);
+});
+
+test("a prohibited practice is reported even with a written human review gate", () => {
+  const r = lint(`${fm("draft", "ai-feature-prd")}# T\n\n## Problem\n\nThe tool detects employees' emotions in meetings.\n\n## Human review gate\n\nAll flags are reviewed within 2 hours; if rejected, dropped.\n`);
+  assert.match(ruleFindings(r, "red-line-review")[0]?.message ?? "", /emotion recognition at work or school, a practice the EU AI Act prohibits/);
+});
+
+test("red-line areas and cues extend from .pm/config.jsonc", () => {
+  const text = `${fm("draft", "ai-feature-prd")}# T\n\n## Problem\n\nThe model decides which tenants get a parking permit.\n\nThe model approves each gym membership.\n`;
+  const config = '{ "redLines": { "areas": [{ "id": "memberships", "name": "membership access", "cues": ["gym membership*"] }] } }';
+  assert.deepEqual(ruleFindings(lint(text, { config }), "red-line-review").map((f) => f.range.start.line + 1), [12]);
+  assert.match(ruleFindings(lint(text.replace("tenants get a parking permit", "couriers travel"), { config }), "red-line-review")[0]?.message ?? "", /membership access/);
+});
+
+test("the red-line-review page lists every area of the model with its basis", () => {
+  const page = readFileSync(`${ROOT}/docs/rules/red-line-review.md`, "utf8");
+  assert.deepEqual(RED_LINE_AREAS.filter((a) => !page.includes(`| \`${a.id}\` | ${a.name.en} | ${a.basis} |`)).map((a) => a.id), []);
 });

@@ -1,0 +1,24 @@
+/**
+ * People a spec can hand work to or have decide: by role as well as by "a human". Used by the
+ * fallback and review checks (who takes over) and by red-line-review (a human decides).
+ * `ambiguous` roles also name software ("the agent", "AI 客服"): they count for a hand-over
+ * but not as the human who makes a red-line decision.
+ */
+export interface Role {
+  term: string;
+  ambiguous?: boolean;
+}
+
+export const ROLES: readonly Role[] = [
+  // English; a trailing * matches any ending (plurals, -ist / -er forms).
+  ..."human* person people someone somebody operator* reviewer* approver* specialist* engineer* handler* officer* manager* supervisor* lead lawyer* counsel paralegal* attorney* doctor* physician* clinician* nurse* pharmacist* underwriter* recruiter* caseworker* teacher* tutor* judge* analyst* adjuster* editor* moderator* dispatcher* clerk* HR staffer* expert* advisor* adviser* accountant* auditor* team* partner* owner* on-call"
+    .split(" ")
+    .map((term) => ({ term })),
+  { term: "case worker*" },
+  { term: "support staff" },
+  { term: "agent*", ambiguous: true },
+  { term: "representative*", ambiguous: true },
+  // Chinese
+  ..."人工 专人 真人 坐席 运营 医生 医师 药师 护士 信贷员 理赔员 专员 经理 主管 组长 工程师 律师 法务 法官 老师 教师 工作人员 审核员 审批人 复核员 部门 店长 值班 分析师 编辑 顾问 负责人 管理员 同事".split(" ").map((term) => ({ term })),
+  { term: "客服", ambiguous: true },
+];
