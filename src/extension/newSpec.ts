@@ -91,7 +91,7 @@ export async function newSpec(client: LanguageClient, target: vscode.Uri | undef
     if (!lang) return undefined;
   }
 
-  let folder = options.folder ?? target;
+  let folder = folderArg;
   if (!folder) {
     const configured = vscode.workspace.getConfiguration(SETTINGS_SECTION, workspace.uri).get<string>("specsFolder", "docs/specs");
     const typed = await ask(vscode.l10n.t("New spec: folder"), {
