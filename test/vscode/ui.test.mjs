@@ -40,6 +40,8 @@ test("a quick fix inserts the missing section once, the finding goes and the sta
     const fix = page.locator(".action-widget .monaco-list-row", { hasText: 'Insert missing section "Data contract"' }).first();
     await fix.waitFor();
     await fix.click();
+    // The edit lands asynchronously: save once the editor shows it (the tab turns dirty).
+    await page.locator(".tab.active.dirty", { hasText: "smart-reply.md" }).waitFor();
     await page.keyboard.press("Control+S");
     await page.locator(".tab.active:not(.dirty)", { hasText: "smart-reply.md" }).waitFor();
     const text = readFileSync(path.join(workspace, SMART_REPLY), "utf8");
@@ -64,6 +66,7 @@ test("a snippet expands by its prefix and the status bar follows", async () => {
     await page.locator(".suggest-widget .monaco-list-row", { hasText: "pm-cost" }).first().waitFor();
     await page.keyboard.press("Enter");
     await page.keyboard.press("Escape");
+    await page.locator(".tab.active.dirty", { hasText: "smart-reply.md" }).waitFor();
     await page.keyboard.press("Control+S");
     await page.locator(".tab.active:not(.dirty)", { hasText: "smart-reply.md" }).waitFor();
     const text = readFileSync(path.join(workspace, SMART_REPLY), "utf8");
