@@ -8,6 +8,7 @@ import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { SpecStatusRequest, TemplatesRequest } from "../protocol";
 import { messageLanguage } from "./client";
+import { pathInside } from "./workspacePath";
 
 export const MCP_PROVIDER_ID = "pmWorkbench.mcp";
 
@@ -18,9 +19,9 @@ interface PathInput {
 function workspaceUri(path: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error("Open a workspace folder first: paths are read relative to it.");
-  const parts = path.replace(/\\/g, "/").split("/").filter((p) => p && p !== ".");
-  if (parts.includes("..") || path.startsWith("/")) throw new Error(`${path}: give a path inside the workspace, relative to its folder`);
-  return vscode.Uri.joinPath(folder.uri, ...parts);
+  const uri = pathInside(folder.uri, path);
+  if (!uri) throw new Error(`${path}: give a path inside the workspace, relative to its folder`);
+  return uri;
 }
 
 const text = (value: unknown) => new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(JSON.stringify(value, null, 2))]);

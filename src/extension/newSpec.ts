@@ -9,6 +9,7 @@ import type { LanguageClient } from "vscode-languageclient/node";
 import { NewSpecRequest, SETTINGS_SECTION, TemplatesRequest, type TemplateInfo } from "../protocol";
 import { messageLanguage } from "./client";
 import { ask, pick } from "./prompts";
+import { pathInside } from "./workspacePath";
 
 /** Answers a caller (a test, another extension) may give instead of being asked. */
 export interface NewSpecOptions {
@@ -30,13 +31,6 @@ function gitUserName(cwd: string | undefined): Promise<string> {
 
 function workspaceFolderFor(uri: vscode.Uri | undefined): vscode.WorkspaceFolder | undefined {
   return (uri && vscode.workspace.getWorkspaceFolder(uri)) ?? vscode.workspace.workspaceFolders?.[0];
-}
-
-/** A folder path typed by the user, checked to stay inside the workspace folder. */
-function folderUnder(root: vscode.Uri, typed: string): vscode.Uri | undefined {
-  const parts = typed.replace(/\\/g, "/").split("/").filter((p) => p !== "" && p !== ".");
-  if (parts.some((p) => p === "..") || /^([a-zA-Z]:|\/)/.test(typed.trim())) return undefined;
-  return vscode.Uri.joinPath(root, ...parts);
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -97,10 +91,10 @@ export async function newSpec(client: LanguageClient, target: vscode.Uri | undef
     const typed = await ask(vscode.l10n.t("New spec: folder"), {
       value: configured,
       prompt: vscode.l10n.t("Folder inside {0} to create the spec in", workspace.name),
-      validate: (v) => (folderUnder(workspace.uri, v) ? undefined : vscode.l10n.t("Use a folder inside the workspace, such as docs/specs")),
+      validate: (v) => (pathInside(workspace.uri, v) ? undefined : vscode.l10n.t("Use a folder inside the workspace, such as docs/specs")),
     });
     if (typed === undefined) return undefined;
-    folder = folderUnder(workspace.uri, typed)!;
+    folder = pathInside(workspace.uri, typed)!;
   }
 
   const rendered = await client.sendRequest(NewSpecRequest, { folderUri: folder.toString(), template: template.id, title, owner, lang });
