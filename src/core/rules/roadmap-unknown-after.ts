@@ -1,7 +1,8 @@
 import type { Rule } from "../rule";
 import { isRoadmapContext, roadmapItems, roadmapOf } from "../roadmap";
+import { hasPlaceholder } from "../placeholders";
 
-/** PM018: an `after:` reference names no item of the roadmap, or several. */
+/** PM018: an `after:` reference names no item of the roadmap, or several. A placeholder (after:TBD) is left to the placeholder rule. */
 export const roadmapUnknownAfter: Rule = {
   id: "PM018",
   name: "roadmap-unknown-after",
@@ -14,7 +15,7 @@ export const roadmapUnknownAfter: Rule = {
     if (!isRoadmapContext(ctx)) return;
     for (const item of roadmapItems(roadmapOf(ctx))) {
       for (const a of item.after) {
-        if (a.target) continue;
+        if (a.target || hasPlaceholder(a.ref)) continue;
         report({
           range: { start: { line: item.line, character: a.start }, end: { line: item.line, character: a.end } },
           message:
