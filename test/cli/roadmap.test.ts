@@ -67,7 +67,7 @@ test("pmw roadmap on examples/ reads the product roadmap", () => {
   const [r] = json(["ROADMAP.md"], join(ROOT, "examples"));
   assert.deepEqual(
     [r!.title, r!.phases.map((p) => `${p.title} ${p.progress.done}/${p.progress.total} ${p.kpis.length} KPIs`), r!.phases[0]!.items[4]!["note"]],
-    ["Customer service AI roadmap", ["Now (Nov-Dec 2026) 1/5 3 KPIs", "Next (Q1 2027) 0/3 2 KPIs", "Later (H2 2027) 0/2 0 KPIs"], "Blocked on the data processing agreement for ticket text; legal expects to sign by 2026-11-28."],
+    ["Customer service AI roadmap", ["Now (Nov-Dec 2026) 1/5 3 KPIs", "Next (Q1 2027) 0/3 2 KPIs", "Later (H2 2027) 0/0 0 KPIs"], "Blocked on the data processing agreement for ticket text; legal expects to sign by 2026-11-28."],
   );
 });
 
