@@ -1,12 +1,14 @@
 /** Outcome roadmaps: the KPI an item moves, confidence, dependencies, size, phase capacity and health, KPI baselines and dates, bets. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseDocument } from "../../src/core/document";
 import { confidenceFrom, itemStatusEdits, readRoadmap, roadmapItems, sizeFrom, ITEM_STATUSES, type ItemStatus, type Roadmap } from "../../src/core/roadmap";
 import { roadmapJson, roadmapReport, SpecInspector } from "../../src/core/roadmapHealth";
 import { applyEdits } from "../../src/core/fix";
 import type { PmItemStatus } from "../../src/protocol";
-import { brief, lint, memoryEnv } from "../helpers";
+import { brief, lint, memoryEnv, ROOT } from "../helpers";
 
 const FILE = "/ws/ROADMAP.md";
 const read = (text: string): Roadmap => readRoadmap(parseDocument(FILE, text), FILE, { root: "/ws", today: "2026-01-15" });
@@ -209,3 +211,26 @@ test("the new rules stay quiet on a complete outcome roadmap", () => {
   const r = lint(text, { name: "ROADMAP.md", files: { "/ws/e.md": "# E\n" } });
   assert.deepEqual(brief(r), []);
 });
+
+// ---- the 12-month plan, filled in --------------------------------------------------------------
+
+const FIXTURES = join(ROOT, "test", "fixtures", "roadmaps");
+const fixtureFiles = (): Record<string, string> => {
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(join(FIXTURES, "notes"))) files[`/ws/notes/${name}`] = readFileSync(join(FIXTURES, "notes", name), "utf8");
+  return files;
+};
+
+for (const lang of ["en", "zh-CN"] as const) {
+  test(`the 12-month plan filled in (${lang}) lints clean, every reference resolved`, () => {
+    const text = readFileSync(join(FIXTURES, `12-month-plan.${lang}.md`), "utf8");
+    const files = fixtureFiles();
+    const r = lint(text, { name: "plan.md", files });
+    const model = readRoadmap(r.doc, "/ws/plan.md", { root: "/ws", today: "2026-01-15" });
+    const all = roadmapItems(model);
+    assert.deepEqual(
+      [r.template, brief(r), model.phases.length, all.filter((i) => i.must).length > 0, all.flatMap((i) => i.after).filter((a) => !a.target), all.filter((i) => i.kpi && !i.kpi.target).map((i) => i.kpi!.ref)],
+      ["roadmap-12-month", [], 6, true, [], []],
+    );
+  });
+}
