@@ -343,20 +343,21 @@ const SEPARATOR = /\s+(?:——|—|–|--|-)(?=\s|$)/;
 // spaces; so may a quoted value (`kpi:"First-answer accuracy"`, `after:“评测集”`). `after:` takes
 // a comma-separated list.
 const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const KEYS = [...FIELD_NAMES.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join("|");
+const keysOf = (pick: (f: ItemField) => boolean) =>
+  [...FIELD_NAMES].filter(([, f]) => pick(f)).map(([w]) => w).sort((a, b) => b.length - a.length).map(escapeRe).join("|");
 const QUOTED = String.raw`"[^"]*"|“[^”]*”|「[^」]*」`;
 const VALUE = String.raw`(?:${QUOTED}|[^\s,，;；"“「]+)`;
 const FIELD = new RegExp(
   [
     String.raw`(?<=^|[\s(（,，])(?:(?<spec>spec[:：]\s?\[(?:[^\]\\]|\\.)*\]\([^)\s]*\))`,
-    String.raw`(?<key>${KEYS})[:：](?<value>${VALUE}(?:[,，]${VALUE})*)`,
+    String.raw`(?<key>${keysOf((f) => f !== "after")})[:：](?<value>${VALUE})`,
+    String.raw`(?<key2>${keysOf((f) => f === "after")})[:：](?<list>${VALUE}(?:[,，]${VALUE})*)`,
     String.raw`📅\s?(?<emoji>\d{4}-\d{2}-\d{2})`,
     String.raw`@(?<owner>[\p{L}\p{N}_][\p{L}\p{N}._-]*)`,
     String.raw`#(?<tag>[\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*))`,
   ].join("|"),
   "gu",
 );
-const FIRST_VALUE = new RegExp(`^${VALUE}`, "u");
 const VALUES = new RegExp(VALUE, "gu");
 const unquote = (v: string) => v.replace(/^["“「](.*)["”」]$/s, "$1").trim();
 
@@ -444,24 +445,22 @@ function parseItemText(text: string, base: number, file: string, root: string): 
       const path = link ? localSpec(link.href, file, root) : null;
       if (!link || !path || spec?.field) continue;
       spec = { href: link.href, path, field: true, start: base + start + link.start, end: base + start + link.end };
-    } else if (g["key"]) {
-      const field = FIELD_NAMES.get(g["key"])!;
-      const raw = g["value"]!;
-      const vs = base + end - raw.length;
+    } else if (g["key"] || g["key2"]) {
       // Only `after:` is a list; for the others, a comma ends the value as it ends a sentence.
-      const first = field === "after" ? raw : (FIRST_VALUE.exec(raw)?.[0] ?? raw);
-      const fieldEnd = field === "after" ? end : end - raw.length + first.length;
-      const span = { start: vs, end: vs + first.length };
+      const field = FIELD_NAMES.get(g["key"] ?? g["key2"]!)!;
+      const raw = g["value"] ?? g["list"]!;
+      const vs = base + end - raw.length;
+      const span = { start: vs, end: vs + raw.length };
       if (field === "status") {
         if (statusField) continue;
-        statusField = { value: unquote(first), ...span };
+        statusField = { value: unquote(raw), ...span };
       } else if (field === "due") {
         if (dueField) continue;
-        const value = first.replace(/[.)）]+$/, "");
+        const value = raw.replace(/[.)）]+$/, "");
         dueField = { value, start: vs, end: vs + value.length };
       } else if (field === "kpi") {
         if (kpi) continue;
-        kpi = { ref: unquote(first), ...span };
+        kpi = { ref: unquote(raw), ...span };
       } else if (field === "after") {
         for (const part of raw.matchAll(VALUES)) {
           const ref = unquote(part[0]);
@@ -469,15 +468,15 @@ function parseItemText(text: string, base: number, file: string, root: string): 
         }
       } else if (field === "confidence") {
         if (confidence) continue;
-        confidence = confidenceFrom(unquote(first));
-        if (!confidence && !hasPlaceholder(first)) badValues.push({ field, value: unquote(first), ...span });
+        confidence = confidenceFrom(unquote(raw));
+        if (!confidence && !hasPlaceholder(raw)) badValues.push({ field, value: unquote(raw), ...span });
       } else if (field === "size") {
         if (size) continue;
-        size = sizeFrom(unquote(first));
-        if (!size && !hasPlaceholder(first)) badValues.push({ field, value: unquote(first), ...span });
+        size = sizeFrom(unquote(raw));
+        if (!size && !hasPlaceholder(raw)) badValues.push({ field, value: unquote(raw), ...span });
       }
       kept.push(text.slice(last, start));
-      last = fieldEnd;
+      last = end;
       continue;
     } else if (g["emoji"]) {
       if (dueField) continue;

@@ -33,6 +33,11 @@ test("the new fields leave the title, note and other fields as they were", () =>
   assert.deepEqual([i.title, i.owners, i.due, i.tags, i.note, i.status], ["Ship it", ["ana"], "2026-03-01", ["core"], "waiting on legal", "in-progress"]);
 });
 
+test("a comma ends a value except after:, so fields after it are still read", () => {
+  const i = one("- [ ] Ship due:2026-03-01,@ana kpi:nps,#core after:a,b");
+  assert.deepEqual([i.due, i.owners, i.kpi?.ref, i.tags, i.after.map((a) => a.ref)], ["2026-03-01", ["ana"], "nps", ["core"], ["a", "b"]]);
+});
+
 test("confidence: words in both languages and percentages give a level", () => {
   assert.deepEqual(
     ["high", "Medium", "med", "low", "高", "中", "低", "70%", "45％", "39%", "0.8", "likely", "120%"].map((v) => (confidenceFrom(v) ? `${confidenceFrom(v)!.level}/${confidenceFrom(v)!.percent}` : null)),
