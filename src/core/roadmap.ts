@@ -789,7 +789,7 @@ export function readRoadmap(doc: ParsedDocument, file: string, opts: RoadmapOpti
     }
     lastItem = null;
     if (/^\s*\|/.test(text) || (mode === "kpis" && text.includes("|"))) {
-      if (mode !== "kpis" || !phase) continue;
+      if (mode !== "kpis") continue;
       if (TABLE_SEPARATOR.test(text)) continue;
       // The row before the separator is the header: it says which column holds what.
       if (TABLE_SEPARATOR.test(lines[l + 1] ?? "")) {
@@ -798,7 +798,8 @@ export function readRoadmap(doc: ParsedDocument, file: string, opts: RoadmapOpti
       }
       const c = cells(text);
       const indent = text.length - text.trimStart().length;
-      if (c[0]) (phase as RoadmapPhase).kpis.push(kpiFromRow(c, kpiColumns, l, { start: indent, end: text.trimEnd().length }));
+      // A KPI table before the first ## heading belongs to the implicit phase, as its items do.
+      if (c[0]) currentPhase(l).kpis.push(kpiFromRow(c, kpiColumns, l, { start: indent, end: text.trimEnd().length }));
       continue;
     }
     const label = labelOf(text);

@@ -239,3 +239,19 @@ for (const lang of ["en", "zh-CN"] as const) {
     );
   });
 }
+
+// ---- the rule pages' examples ------------------------------------------------------------------
+
+for (const rule of ["roadmap-incomplete-item", "roadmap-kpi-target", "roadmap-unknown-after", "roadmap-bad-value"]) {
+  test(`docs/rules/${rule}.md: its Fails example is reported and its Passes example is not`, () => {
+    const page = readFileSync(join(ROOT, "docs", "rules", `${rule}.md`), "utf8");
+    const example = (label: string) => new RegExp(`${label}[^\\n]*:\\n\\n\`\`\`markdown\\n([\\s\\S]*?)\`\`\``).exec(page)![1]!;
+    const count = (text: string) => findings(text, rule).length;
+    assert.deepEqual([count(example("Fails")) > 0, count(example("Passes"))], [true, 0]);
+  });
+}
+
+test("a KPI table before the first ## heading belongs to the implicit phase", () => {
+  const r = read("# Plan\n\n**KPIs**\n\n| KPI | Target |\n|---|---|\n| Accuracy | >= 90% |\n");
+  assert.deepEqual(r.phases.map((p) => [p.title, p.kpis.map((k) => k.text)]), [["Plan", ["Accuracy"]]]);
+});
