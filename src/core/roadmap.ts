@@ -592,6 +592,8 @@ const PHASE_FIELD = new RegExp(
 
 /** Resolves `after:` references once every item is read: exact title or slug first, then a unique prefix. */
 function resolveAfter(all: RoadmapItem[]): void {
+  // Most roadmaps name no dependency: slug nothing then.
+  if (!all.some((i) => i.after.length > 0)) return;
   const slugs = new Map(all.map((i) => [i, slugify(i.title)]));
   for (const item of all) {
     for (const a of item.after) {
@@ -608,6 +610,7 @@ function resolveAfter(all: RoadmapItem[]): void {
 
 /** Resolves `kpi:` references to the roadmap's KPIs by text or slug, then by a unique prefix. */
 function resolveKpis(all: RoadmapItem[], kpis: Kpi[]): void {
+  if (!all.some((i) => i.kpi)) return;
   const slugs = new Map(kpis.map((k) => [k, slugify(k.text)]));
   for (const item of all) {
     if (!item.kpi) continue;
