@@ -159,7 +159,8 @@ export const MissingSectionsRequest = new RequestType<MissingSectionsParams, Tex
 // The roadmap model is read by the engine (src/core/roadmap.ts); the editor only displays it.
 // Every `line` in these payloads is 0-based (LSP positions), unlike `pmw roadmap --format json`.
 
-export type PmItemStatus = "todo" | "in-progress" | "blocked" | "done" | "dropped";
+/** `bet`: a direction in Later, not a commitment (never overdue, not counted in progress). */
+export type PmItemStatus = "todo" | "in-progress" | "blocked" | "done" | "dropped" | "bet";
 
 export interface PmRoadmapSpec {
   /** URI of the linked spec file (anchor removed). */
@@ -193,6 +194,16 @@ export interface PmRoadmapItem {
   /** `###` (and deeper) headings the item sits under, outermost first. */
   groups: string[];
   spec: PmRoadmapSpec | null;
+  /** The KPI it moves (`kpi:`): as written, with the KPI's text and 0-based line when the roadmap lists it. */
+  kpi: { ref: string; text: string | null; line: number | null } | null;
+  /** `confidence:` as a level; `percent` when written as a percentage. */
+  confidence: { level: "high" | "medium" | "low"; percent: number | null } | null;
+  /** What it waits for (`after:`): title and 0-based line null when the reference is unknown or ambiguous. */
+  after: Array<{ ref: string; title: string | null; line: number | null }>;
+  /** `size:` as written; a t-shirt size (S/M/L/XL) or a duration in weeks. */
+  size: { text: string; tshirt: string | null; weeks: number | null } | null;
+  /** Listed under a "Must finish" label. */
+  must: boolean;
 }
 
 export interface PmRoadmapPhase {
@@ -202,10 +213,14 @@ export interface PmRoadmapPhase {
   /** First and last day the heading names (YYYY-MM-DD), or null. */
   start: string | null;
   end: string | null;
-  kpis: Array<{ text: string; target: string | null; current: string | null }>;
-  /** done items / items that are not dropped. */
+  /** `asOf` is the YYYY-MM-DD the current value was read; `line` is 0-based. */
+  kpis: Array<{ text: string; target: string | null; current: string | null; baseline: string | null; window: string | null; asOf: string | null; line: number }>;
+  /** done items / items that are neither dropped nor bets. */
   progress: { done: number; total: number };
   items: PmRoadmapItem[];
+  /** `Capacity:` as written, in weeks when it is a plain duration. */
+  capacity: { text: string; weeks: number | null } | null;
+  health: "on-track" | "at-risk" | "off-track" | null;
 }
 
 export interface PmRoadmap {

@@ -6,7 +6,7 @@
 import { dirname, sep } from "node:path";
 import { parseDocument, type ParsedDocument } from "./document";
 import { lintText, type LintEnvironment } from "./lint";
-import { isRoadmapFileName, readRoadmap, roadmapItems, type ItemStatus, type Roadmap } from "./roadmap";
+import { isRoadmapFileName, readRoadmap, roadmapItems, type Confidence, type ItemStatus, type PhaseHealth, type Roadmap } from "./roadmap";
 import type { Status } from "./types";
 
 export interface SpecHealth {
@@ -129,6 +129,24 @@ export interface RoadmapItemJson {
   overdue: boolean;
   groups: string[];
   spec: RoadmapSpecJson | null;
+  /** The KPI it moves: the reference as written, and the KPI's text and line when the roadmap lists it. */
+  kpi: { ref: string; text: string | null; line: number | null } | null;
+  confidence: Confidence | null;
+  /** What it waits for: each reference with the item's title and line, both null when unknown or ambiguous. */
+  after: Array<{ ref: string; title: string | null; line: number | null }>;
+  size: { text: string; tshirt: string | null; weeks: number | null } | null;
+  /** Listed under a "Must finish" label. */
+  must: boolean;
+}
+
+export interface RoadmapKpiJson {
+  text: string;
+  target: string | null;
+  current: string | null;
+  baseline: string | null;
+  window: string | null;
+  asOf: string | null;
+  line: number;
 }
 
 export interface RoadmapPhaseJson {
@@ -136,9 +154,11 @@ export interface RoadmapPhaseJson {
   line: number;
   start: string | null;
   end: string | null;
-  kpis: Array<{ text: string; target: string | null; current: string | null }>;
+  kpis: RoadmapKpiJson[];
   progress: { done: number; total: number };
   items: RoadmapItemJson[];
+  capacity: { text: string; weeks: number | null } | null;
+  health: PhaseHealth | null;
 }
 
 export interface RoadmapJson {
@@ -162,7 +182,7 @@ export function roadmapJson(report: RoadmapReport, path: (abs: string) => string
       line: p.line + lineBase,
       start: p.start,
       end: p.end,
-      kpis: p.kpis.map((k) => ({ text: k.text, target: k.target, current: k.current })),
+      kpis: p.kpis.map((k) => ({ text: k.text, target: k.target, current: k.current, baseline: k.baseline, window: k.window, asOf: k.asOf, line: k.line + lineBase })),
       progress: { ...p.progress },
       items: p.items.map((i) => {
         const h = i.spec ? specs.get(i.spec.path) : undefined;
@@ -177,8 +197,15 @@ export function roadmapJson(report: RoadmapReport, path: (abs: string) => string
           overdue: i.overdue,
           groups: [...i.groups],
           spec: i.spec && h ? { path: path(i.spec.path), exists: h.exists, template: h.template, status: h.status, errors: h.errors, warnings: h.warnings } : null,
+          kpi: i.kpi ? { ref: i.kpi.ref, text: i.kpi.target?.text ?? null, line: i.kpi.target ? i.kpi.target.line + lineBase : null } : null,
+          confidence: i.confidence ? { ...i.confidence } : null,
+          after: i.after.map((a) => ({ ref: a.ref, title: a.target?.title ?? null, line: a.target ? a.target.line + lineBase : null })),
+          size: i.size ? { ...i.size } : null,
+          must: i.must,
         };
       }),
+      capacity: p.capacity ? { text: p.capacity.text, weeks: p.capacity.weeks } : null,
+      health: p.health,
     })),
     orphans: report.orphans.map(path),
   };

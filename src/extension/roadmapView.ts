@@ -21,6 +21,7 @@ const STATUS_ICON: Record<PmItemStatus, [string, string | undefined]> = {
   blocked: ["error", "errorForeground"],
   done: ["pass-filled", "testing.iconPassed"],
   dropped: ["circle-slash", "disabledForeground"],
+  bet: ["lightbulb", "charts.yellow"],
 };
 
 const STATUSES: PmItemStatus[] = ["todo", "in-progress", "blocked", "done", "dropped"];
