@@ -262,6 +262,8 @@ export interface LinkSpecEditParams {
   expectedLineText: string;
   /** URI of the spec to link (e.g. from `pm/specs`); written as a path relative to the roadmap. */
   specUri: string;
+  /** Link text; default the spec's title (needed when the spec is not written yet). */
+  label?: string;
 }
 
 /** `pm/linkSpecEdit`: a WorkspaceEdit adding (or replacing) the item's `spec:[title](relative path)` field. Errors as for pm/roadmapItemEdit. */

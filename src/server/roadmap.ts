@@ -179,8 +179,7 @@ export function registerRoadmap(connection: Connection, documents: TextDocuments
     const { path, doc, roadmap } = editTarget(params.uri);
     const specPath = uriToPath(params.specUri);
     if (!specPath) throw new ResponseError(ErrorCodes.InvalidParams, `pm/linkSpecEdit: specUri ${params.specUri} is not a file URI.`);
-    const h = specInspector().inspect(specPath);
-    const label = h.title ?? basename(specPath).replace(MARKDOWN_FILE, "");
+    const label = params.label?.trim() || (specInspector().inspect(specPath).title ?? basename(specPath).replace(MARKDOWN_FILE, ""));
     try {
       return { changes: { [params.uri]: [linkSpecEdit(doc, roadmap, path, params.line, params.expectedLineText, specPath, label)] } };
     } catch (e) {

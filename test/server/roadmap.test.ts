@@ -60,6 +60,12 @@ test("pm/linkSpecEdit appends a spec: field with the spec's title and a relative
   assert.deepEqual(edit.changes?.[uri("ROADMAP.md")], [{ range: { start: { line: 5, character: 16 }, end: { line: 5, character: 16 } }, newText: " — spec:[Lonely spec](prd/lonely.md)" }]);
 });
 
+test("pm/linkSpecEdit links a spec not written yet under the label it is given", async () => {
+  const { client, uri } = await start({ "ROADMAP.md": ROADMAP });
+  const edit = await client.request<WorkspaceEdit>("pm/linkSpecEdit", { uri: uri("ROADMAP.md"), line: 5, expectedLineText: "- [x] Done thing", specUri: uri("docs/specs/new-one.md"), label: "New one" });
+  assert.deepEqual(edit.changes?.[uri("ROADMAP.md")], [{ range: { start: { line: 5, character: 16 }, end: { line: 5, character: 16 } }, newText: " — spec:[New one](docs/specs/new-one.md)" }]);
+});
+
 test("pm/roadmapChanged is sent once for a burst of edits to an open roadmap, and for an edit to a spec it links", async () => {
   const { client, uri } = await start({ "ROADMAP.md": ROADMAP, "prd/smart.md": SPEC("Smart") });
   const seen: RoadmapChangedParams[] = [];
