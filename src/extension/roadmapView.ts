@@ -8,7 +8,7 @@
  */
 import * as vscode from "vscode";
 import { DocumentDiagnosticReportKind, DocumentDiagnosticRequest, type LanguageClient, type WorkspaceEdit } from "vscode-languageclient/node";
-import { LinkSpecEditRequest, RoadmapChangedNotification, RoadmapItemEditRequest, RoadmapRequest, SpecsRequest, type PmItemStatus, type PmRoadmap, type PmRoadmapItem, type PmRoadmapPhase, type PmSpecSummary } from "../protocol";
+import { LinkSpecEditRequest, RoadmapChangedNotification, RoadmapItemEditRequest, RoadmapRequest, RoadmapUpdateRequest, SpecsRequest, type PmItemStatus, type PmRoadmap, type PmRoadmapItem, type PmRoadmapPhase, type PmSpecSummary } from "../protocol";
 import { addSpecCreation, freeSpecUri, planNewSpec, showNewSpec, type NewSpecOptions } from "./newSpec";
 import { pick } from "./prompts";
 
@@ -140,23 +140,42 @@ export class RoadmapTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     return [...counts.values()].sort((a, b) => order[a.filter.kind] - order[b.filter.kind] || (a.filter.kind === "status" ? STATUSES.indexOf(a.filter.value as PmItemStatus) - STATUSES.indexOf(b.filter.value as PmItemStatus) : a.filter.value.localeCompare(b.filter.value)));
   }
 
-  async reload(): Promise<PmRoadmap[]> {
-    this.loading ??= (async () => {
-      await this.ready;
+  /**
+   * Asks the server for the model again; with `uris`, only those roadmaps and only their changed
+   * phases (pm/roadmapUpdate). Reloads run one after another, so each shows the state as of its call.
+   */
+  reload(uris: readonly string[] = []): Promise<PmRoadmap[]> {
+    const next = (this.loading ?? Promise.resolve(this.roadmaps)).catch(() => this.roadmaps).then(() => this.fetch(uris));
+    this.loading = next;
+    void next.finally(() => {
+      if (this.loading === next) this.loading = null;
+    }).catch(() => undefined);
+    return next;
+  }
+
+  private async fetch(uris: readonly string[]): Promise<PmRoadmap[]> {
+    await this.ready;
+    const known = new Map(this.roadmaps.map((r) => [r.uri, r]));
+    if (uris.length > 0 && uris.every((u) => known.has(u))) {
       try {
+        for (const uri of uris) {
+          const held = known.get(uri)!;
+          const { roadmap } = await this.client.sendRequest(RoadmapUpdateRequest, { textDocument: { uri }, previousResultId: held.resultId });
+          known.set(uri, { ...roadmap, phases: roadmap.phases.map((p, i) => p ?? held.phases[i]!) });
+        }
+        this.roadmaps = [...known.values()];
+      } catch {
+        // A roadmap that can no longer be read (deleted, renamed): list them all again.
         this.roadmaps = await this.client.sendRequest(RoadmapRequest, {});
-      } finally {
-        this.loading = null;
       }
-      const attention = this.roadmaps.flatMap((r) => r.phases.flatMap((p) => p.items)).filter((i) => i.overdue || i.status === "blocked").length;
-      if (this.view) this.view.badge = attention > 0 ? { value: attention, tooltip: vscode.l10n.t("{0} items overdue or blocked", attention) } : undefined;
-      void vscode.commands.executeCommand("setContext", "pmWorkbench.hasRoadmap", this.roadmaps.length > 0);
-      this.showViewState();
-      this.changed.fire(undefined);
-      this.refreshed.fire(this.roadmaps);
-      return this.roadmaps;
-    })();
-    return this.loading;
+    } else this.roadmaps = await this.client.sendRequest(RoadmapRequest, {});
+    const attention = this.roadmaps.flatMap((r) => r.phases.flatMap((p) => p.items)).filter((i) => i.overdue || i.status === "blocked").length;
+    if (this.view) this.view.badge = attention > 0 ? { value: attention, tooltip: vscode.l10n.t("{0} items overdue or blocked", attention) } : undefined;
+    void vscode.commands.executeCommand("setContext", "pmWorkbench.hasRoadmap", this.roadmaps.length > 0);
+    this.showViewState();
+    this.changed.fire(undefined);
+    this.refreshed.fire(this.roadmaps);
+    return this.roadmaps;
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
@@ -281,7 +300,7 @@ export class RoadmapTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     try {
       const edit = await this.client.sendRequest(RoadmapItemEditRequest, { uri: roadmapUri, line: item.line, expectedLineText: item.lineText, status });
       const applied = await this.applyToRoadmap(roadmapUri, await this.client.protocol2CodeConverter.asWorkspaceEdit(edit));
-      await this.reload();
+      await this.reload([roadmapUri]);
       return applied;
     } catch (e) {
       void vscode.window.showErrorMessage(vscode.l10n.t("Could not set the status of \"{0}\": {1}", item.title, e instanceof Error ? e.message : String(e)));
@@ -420,9 +439,9 @@ export function registerRoadmapViews(context: vscode.ExtensionContext, client: L
   );
   void ready.then(() => {
     context.subscriptions.push(
-      client.onNotification(RoadmapChangedNotification, () => {
+      client.onNotification(RoadmapChangedNotification, (params) => {
         specs.refresh();
-        void roadmap.reload();
+        void roadmap.reload(params.uris);
       }),
     );
   });
