@@ -52,8 +52,8 @@ const STATUS_ICON: Record<PmItemStatus, [string, string | undefined]> = {
 const STATUSES: PmItemStatus[] = ["todo", "in-progress", "blocked", "done", "dropped"];
 
 function health(errors: number, warnings: number): string {
-  if (errors > 0) return vscode.l10n.t("{0} errors", errors);
-  if (warnings > 0) return vscode.l10n.t("{0} warnings", warnings);
+  if (errors > 0) return errors === 1 ? vscode.l10n.t("1 error") : vscode.l10n.t("{0} errors", errors);
+  if (warnings > 0) return warnings === 1 ? vscode.l10n.t("1 warning") : vscode.l10n.t("{0} warnings", warnings);
   return vscode.l10n.t("healthy");
 }
 
