@@ -1,9 +1,9 @@
-/** Roadmap requests over stdio: pm/roadmap, pm/specs, pm/roadmapItemEdit, pm/linkSpecEdit, pm/roadmapChanged. */
+/** Roadmap requests over stdio: pm/roadmap, pm/roadmapUpdate, pm/specs, pm/roadmapItemEdit, pm/linkSpecEdit, pm/roadmapChanged. */
 import { test, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import type { WorkspaceEdit } from "vscode-languageserver-protocol";
 import { startClient, type TestClient } from "./client";
-import type { PmRoadmap, PmSpecSummary, RoadmapChangedParams } from "../../src/protocol";
+import type { PmRoadmap, PmRoadmapUpdate, PmSpecSummary, RoadmapChangedParams } from "../../src/protocol";
 
 const SPEC = (title: string, extra = "") => `---\ntitle: ${title}\nowner: ana\nstatus: draft\nupdated: 2026-01-10\ntemplate: ai-feature-prd\n---\n# ${title}\n${extra}`;
 const ROADMAP = "# Plan\n\n## Now\n\n- [ ] Smart replies — @ana spec:[S](prd/smart.md)\n- [x] Done thing\n";
@@ -33,6 +33,27 @@ test("pm/roadmap reads the open document's text, not the file", async () => {
   await client.open(uri("ROADMAP.md"), "## Later\n\n- [/] Unsaved item\n");
   const [r] = await client.request<PmRoadmap[]>("pm/roadmap", { textDocument: { uri: uri("ROADMAP.md") } });
   assert.deepEqual(r!.phases.map((p) => [p.title, p.items.map((i) => `${i.status} ${i.title}`)]), [["Later", ["in-progress Unsaved item"]]]);
+});
+
+const TWO_PHASES = "# Plan\n\n## Now\n\n- [ ] Smart replies — @ana\n\n## Next\n\n- [ ] Voice — @bo\n";
+
+test("pm/roadmapUpdate sends only the phases changed since the client's result; null for the others", async () => {
+  const { client, uri } = await start({ "ROADMAP.md": TWO_PHASES });
+  const textDocument = { uri: uri("ROADMAP.md") };
+  await client.open(textDocument.uri, TWO_PHASES);
+  const [held] = await client.request<PmRoadmap[]>("pm/roadmap", { textDocument });
+  await client.notify("textDocument/didChange", { textDocument: { uri: textDocument.uri, version: 2 }, contentChanges: [{ text: TWO_PHASES.replace("- [ ] Voice", "- [x] Voice") }] });
+  const { roadmap } = await client.request<PmRoadmapUpdate>("pm/roadmapUpdate", { textDocument, previousResultId: held!.resultId });
+  assert.deepEqual(
+    [roadmap.phases[0], roadmap.phases[1]?.items.map((i) => i.status), roadmap.resultId !== held!.resultId],
+    [null, ["done"], true],
+  );
+});
+
+test("pm/roadmapUpdate sends every phase for a result it does not know", async () => {
+  const { client, uri } = await start({ "ROADMAP.md": TWO_PHASES });
+  const { roadmap } = await client.request<PmRoadmapUpdate>("pm/roadmapUpdate", { textDocument: { uri: uri("ROADMAP.md") }, previousResultId: "stale" });
+  assert.deepEqual(roadmap.phases.map((p) => p?.title), ["Now", "Next"]);
 });
 
 test("pm/specs lists specs worst first, with whether a roadmap links them", async () => {
