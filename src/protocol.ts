@@ -229,6 +229,8 @@ export interface PmRoadmap {
   phases: PmRoadmapPhase[];
   /** URIs of specs under the roadmap's folder that no item links. */
   orphans: string[];
+  /** Identifies this model for `pm/roadmapUpdate`. */
+  resultId: string;
 }
 
 export interface RoadmapParams {
@@ -238,6 +240,23 @@ export interface RoadmapParams {
 
 /** `pm/roadmap`: the roadmap model(s). A named document that is not a roadmap is still read as one. */
 export const RoadmapRequest = new RequestType<RoadmapParams, PmRoadmap[], void>("pm/roadmap");
+
+export interface RoadmapUpdateParams {
+  textDocument: TextDocumentIdentifier;
+  /** `resultId` of the model the client holds for this roadmap, or null. */
+  previousResultId: string | null;
+}
+
+export interface PmRoadmapUpdate {
+  /** The model with `phases[i]` null where phase i is unchanged since `previousResultId` (every phase is sent when the server no longer knows that result). */
+  roadmap: Omit<PmRoadmap, "phases"> & { phases: Array<PmRoadmapPhase | null> };
+}
+
+/**
+ * `pm/roadmapUpdate`: one roadmap, sending only the phases that changed since the model the
+ * client holds; a status change or a spec edit then sends one phase instead of the whole plan.
+ */
+export const RoadmapUpdateRequest = new RequestType<RoadmapUpdateParams, PmRoadmapUpdate, void>("pm/roadmapUpdate");
 
 export interface PmSpecSummary {
   uri: string;
@@ -277,6 +296,8 @@ export interface LinkSpecEditParams {
   expectedLineText: string;
   /** URI of the spec to link (e.g. from `pm/specs`); written as a path relative to the roadmap. */
   specUri: string;
+  /** Link text; default the spec's title (needed when the spec is not written yet). */
+  label?: string;
 }
 
 /** `pm/linkSpecEdit`: a WorkspaceEdit adding (or replacing) the item's `spec:[title](relative path)` field. Errors as for pm/roadmapItemEdit. */

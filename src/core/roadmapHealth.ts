@@ -92,9 +92,10 @@ export interface RoadmapReport {
  * The roadmap of one file (its text, or the document already parsed) with its specs' health. `candidates` are the Markdown files of the
  * workspace (absolute paths) that may be orphan specs; only those under the roadmap's folder count.
  */
-export function roadmapReport(file: string, source: string | ParsedDocument, env: LintEnvironment, inspector: SpecInspector, candidates: readonly string[]): RoadmapReport {
+export function roadmapReport(file: string, source: string | ParsedDocument, env: LintEnvironment, inspector: SpecInspector, candidates: readonly string[], read?: Roadmap): RoadmapReport {
   const parsed = typeof source === "string" ? parseDocument(file, source) : source;
-  const roadmap = readRoadmap(parsed, file, { root: env.root, today: env.today ?? new Date().toISOString().slice(0, 10) });
+  // `read`: the roadmap of this very document, already read (an editor keeps it while the text is unchanged).
+  const roadmap = read ?? readRoadmap(parsed, file, { root: env.root, today: env.today ?? new Date().toISOString().slice(0, 10) });
   const specs = new Map<string, SpecHealth>();
   for (const item of roadmapItems(roadmap)) if (item.spec && !specs.has(item.spec.path)) specs.set(item.spec.path, inspector.inspect(item.spec.path));
   const folder = dirname(file) + sep;
