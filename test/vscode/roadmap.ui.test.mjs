@@ -3,8 +3,9 @@
 // of the view the README shows (test-results/vscode/roadmap-view.png).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { openWorkbench, SHOTS, step } from "./harness.mjs";
+import { openWorkbench, ROOT, SHOTS, step } from "./harness.mjs";
 
 let wb;
 before(async () => {
@@ -89,7 +90,8 @@ test("a linked spec's health shows on its item, with its findings under the spec
     // Clicking the item opens the roadmap at its line.
     await item.locator(".label-name").click();
     await page.locator(".tab.active", { hasText: "ROADMAP.md" }).waitFor();
-    await page.locator(".statusbar-item", { hasText: /Ln 27, Col 1\b/ }).first().waitFor();
+    const line = readFileSync(path.join(ROOT, "examples", "ROADMAP.md"), "utf8").split("\n").findIndex((l) => l.includes("Smart reply pilot with 20 agents")) + 1;
+    await page.locator(".statusbar-item", { hasText: new RegExp(`Ln ${line}, Col 1\\b`) }).first().waitFor();
     // The picture for the README: once the editor has the roadmap highlighted and the spec status shown.
     await page.locator(".statusbar-item", { hasText: "roadmap · approved" }).first().waitFor();
     await page.locator(".statusbar-item", { hasText: "Activating Extensions" }).waitFor({ state: "detached" });

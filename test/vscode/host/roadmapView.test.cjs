@@ -147,7 +147,7 @@ describe("Roadmap view: Create Spec from Template and Link", () => {
   it("refuses when the item's line changed since the view read it, and writes nothing", async () => {
     const [roadmap] = await api.roadmap.reload();
     const node = itemNode(roadmap, "Voice channel for the claims agent");
-    const stale = { ...node, item: { ...node.item, lineText: node.item.lineText.replace("status:todo", "status:in-progress") } };
+    const stale = { ...node, item: { ...node.item, lineText: `${node.item.lineText} (edited)` } };
     const before = [fs.readFileSync(roadmapPath(), "utf8"), listed()];
     assert.equal(await vscode.commands.executeCommand("pmWorkbench.roadmap.createSpec", stale, { ...answers(), title: "Voice channel" }), undefined);
     assert.deepEqual([fs.readFileSync(roadmapPath(), "utf8"), listed()], before);
