@@ -137,24 +137,35 @@ export function registerRoadmap(connection: Connection, documents: TextDocuments
       const end = phases[i + 1]?.line ?? lines.length;
       const health = phase.items.map((item) => {
         const h = item.spec ? report.specs.get(item.spec.path) : undefined;
-        return h ? `${h.exists}:${h.template}:${h.status}:${h.errors}:${h.warnings}` : "";
+        // The path too: a link may resolve through text outside the phase (a reference definition).
+        return item.spec && h ? `${item.spec.path}:${h.exists}:${h.template}:${h.status}:${h.errors}:${h.warnings}` : "";
       });
       return `${today}\u0000${phase.line}\u0000${health.join(",")}\u0000${lines.slice(phase.line, end).join("\n")}`;
     });
   };
 
-  const toPayload = (report: RoadmapReport): PmRoadmap => {
-    const json = roadmapJson(report, pathToUri, 0);
+  /**
+   * The model sent for a report, recorded under a new result id. Phases whose key is in `skip`
+   * at the same index are not built (null): the client holds them already.
+   */
+  const toPayload = (report: RoadmapReport, skip: readonly string[] | null = null): Omit<PmRoadmap, "phases"> & { phases: Array<PmRoadmapPhase | null> } => {
+    const env = workspaces.forFile(report.roadmap.file).env;
+    const keys = phaseKeys(report, env.today ?? new Date().toISOString().slice(0, 10));
+    const changed = report.roadmap.phases.filter((_, i) => skip?.[i] !== keys[i]);
+    const json = roadmapJson({ ...report, roadmap: { ...report.roadmap, phases: changed } }, pathToUri, 0);
     const lines = report.doc.lines;
-    const phases = json.phases.map((p) => ({
+    const built = json.phases.map((p) => ({
       ...p,
       items: p.items.map((i) => ({ ...i, lineText: lines[i.line] ?? "", spec: i.spec ? { uri: i.spec.path, exists: i.spec.exists, template: i.spec.template, status: i.spec.status, errors: i.spec.errors, warnings: i.spec.warnings } : null })),
     }));
+    let next = 0;
+    const phases = keys.map((k, i) => (skip?.[i] === k ? null : built[next++]!));
     const resultId = String(nextResultId++);
-    const env = workspaces.forFile(report.roadmap.file).env;
-    sent.set(report.roadmap.file, { resultId, phases: phaseKeys(report, env.today ?? new Date().toISOString().slice(0, 10)) });
+    sent.set(report.roadmap.file, { resultId, phases: keys });
     return { uri: json.file, title: json.title, phases, orphans: json.orphans, resultId };
   };
+  /** The whole model (no phase skipped). */
+  const fullPayload = (report: RoadmapReport): PmRoadmap => toPayload(report) as PmRoadmap;
 
   const roadmapFiles = (): string[] => markdownFiles().filter((f) => specInspector().isRoadmap(f));
 
@@ -165,12 +176,12 @@ export function registerRoadmap(connection: Connection, documents: TextDocuments
       if (!path) throw new ResponseError(ErrorCodes.InvalidParams, `pm/roadmap: ${uri} is not a file URI.`);
       const report = reportFor(path);
       if (!report) throw new ResponseError(ErrorCodes.InvalidParams, `pm/roadmap: cannot read ${path}; check that the file exists.`);
-      return [toPayload(report)];
+      return [fullPayload(report)];
     }
     const out: PmRoadmap[] = [];
     for (const f of roadmapFiles()) {
       const r = reportFor(f);
-      if (r) out.push(toPayload(r));
+      if (r) out.push(fullPayload(r));
     }
     return out;
   });
@@ -181,11 +192,7 @@ export function registerRoadmap(connection: Connection, documents: TextDocuments
     const before = sent.get(path);
     const report = reportFor(path);
     if (!report) throw new ResponseError(ErrorCodes.InvalidParams, `pm/roadmapUpdate: cannot read ${path}; check that the file exists.`);
-    const model = toPayload(report);
-    const now = sent.get(path)!.phases;
-    const known = before && before.resultId === params.previousResultId ? before.phases : null;
-    const phases: Array<PmRoadmapPhase | null> = model.phases.map((p, i) => (known?.[i] === now[i] ? null : p));
-    return { roadmap: { ...model, phases } };
+    return { roadmap: toPayload(report, before && before.resultId === params.previousResultId ? before.phases : null) };
   });
 
   connection.onRequest(SpecsRequest, (): PmSpecSummary[] => {

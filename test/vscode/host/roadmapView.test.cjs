@@ -55,9 +55,9 @@ describe("Roadmap view: filter and group", () => {
       ["Next (Q1 2027)", "0/1 · 2027-01-01–2027-03-31", ["Claim document upload by chat"]],
     ]);
     const total = roadmap.phases.flatMap((p) => p.items).length;
-    assert.equal(api.roadmap.view.message, `Filtered by @ken.li: 3 of ${total} items. Clear the filter from the title bar.`);
+    assert.deepEqual([api.roadmap.view.description, api.roadmap.view.message], ["@ken.li", `Filtered by @ken.li: 3 of ${total} items. Clear the filter from the title bar.`]);
     await vscode.commands.executeCommand("pmWorkbench.roadmap.clearFilter");
-    assert.deepEqual([await tree(top, 2), api.roadmap.view.message, api.roadmap.filter], [full, "", null]);
+    assert.deepEqual([await tree(top, 2), api.roadmap.view.description, api.roadmap.view.message, api.roadmap.filter], [full, "", "", null]);
   });
 
   it("filters by tag and by status", async () => {
