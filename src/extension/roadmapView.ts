@@ -36,9 +36,9 @@ function filterLabel(filter: RoadmapFilter): string {
   return filter.kind === "owner" ? `@${filter.value}` : filter.kind === "tag" ? `#${filter.value}` : `${vscode.l10n.t("status")}: ${filter.value}`;
 }
 
-/** done / not dropped, as the server counts a phase's progress. */
+/** done / neither dropped nor a bet, as the server counts a phase's progress. */
 function progressOf(items: readonly PmRoadmapItem[]): string {
-  return `${items.filter((i) => i.status === "done").length}/${items.filter((i) => i.status !== "dropped").length}`;
+  return `${items.filter((i) => i.status === "done").length}/${items.filter((i) => i.status !== "dropped" && i.status !== "bet").length}`;
 }
 
 const STATUS_ICON: Record<PmItemStatus, [string, string | undefined]> = {
@@ -50,7 +50,7 @@ const STATUS_ICON: Record<PmItemStatus, [string, string | undefined]> = {
   bet: ["lightbulb", "charts.yellow"],
 };
 
-const STATUSES: PmItemStatus[] = ["todo", "in-progress", "blocked", "done", "dropped"];
+const STATUSES = Object.keys(STATUS_ICON) as PmItemStatus[];
 
 function health(errors: number, warnings: number): string {
   if (errors > 0) return errors === 1 ? vscode.l10n.t("1 error") : vscode.l10n.t("{0} errors", errors);
@@ -258,7 +258,8 @@ export class RoadmapTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
         const [icon, color] = item.overdue ? ["warning", "list.warningForeground"] : STATUS_ICON[item.status];
         t.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
         t.tooltip = [item.title, `${vscode.l10n.t("status")}: ${item.status}`, item.note ?? ""].filter(Boolean).join("\n");
-        t.checkboxState = item.status === "done" ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
+        // A bet is not a task to tick off (the roadmap writes it without a checkbox either).
+        if (item.status !== "bet") t.checkboxState = item.status === "done" ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
         t.command = openAt(node.roadmap.uri, item.line);
         t.contextValue = item.spec?.exists ? "item.withSpec" : item.spec ? "item.missingSpec" : "item.noSpec";
         return t;
