@@ -57,7 +57,7 @@ test("weak-section says exactly what a fallback path lacks", () => {
   const r = onePager("draft", "## Fallback and degradation path\n\n1. Switch to the small model.\n2. Show a cached answer.\n");
   assert.equal(
     ruleFindings(r, "weak-section")[0]?.message,
-    '"Fallback and degradation path" is incomplete: step 1 ("Switch to the small model.") has no trigger: say when it applies (e.g. confidence < 0.7) (line 12); step 2 ("Show a cached answer.") has no trigger: say when it applies (e.g. confidence < 0.7) (line 13); the path does not end with a human takeover: say when a person takes over, with what context (line 13).',
+    '"Fallback and degradation path" is incomplete: step 1 ("Switch to the small model.") has no trigger: say when it applies (e.g. the model times out twice) (line 12); step 2 ("Show a cached answer.") has no trigger: say when it applies (e.g. the model times out twice) (line 13); the path does not end with a human takeover or a non-AI path: say who takes over, with what context, or which flow without the model users get (the classic flow, the feature hidden) (line 13).',
   );
 });
 

@@ -1,5 +1,6 @@
 /** Shared vocabulary of the content checks, English and Chinese. */
 import { ROLES } from "../data/roles";
+import * as S from "../data/sections";
 import { termSource } from "../terms";
 
 // Numbers, thresholds, windows, durations and money: one module for every check.
@@ -11,10 +12,13 @@ export const REQUIREMENT_ID = /\b[A-Z][A-Z0-9]*-\d+\b/;
 
 export const FAILURE_HANDLING = /fail|error|timeout|time[ds]? out|if not|otherwise|fallback|fall back|retry|retries|escalat|hand(?:s|ed)? (?:off|over)|human|manual|abort|degrad|异常|失败|超时|否则|降级|重试|转人工|人工|兜底|回退|中止/i;
 
-export const TRIGGER = /\bif\b|\bwhen\b|\bonce\b|\bafter\b|trigger|[<>≤≥＜＞]|exceed|below|above|\bover\b|unavailable|\bdown\b|outage|timeout|time[ds]? out|fails?|error|如果|当|若|一旦|触发|超过|低于|高于|不可用|超时|失败|异常|连续|时(?=[，,、；;。\s])|之后|后[，,]|过期|无(?:匹配|结果|命中|响应)/i;
+export const TRIGGER = /\bif\b|\bwhen\b|\bonce\b|\bafter\b|trigger|[<>≤≥＜＞]|exceed|below|above|\bover\b|unavailable|\bdown\b|outage|timeout|time[ds]? out|fails?|error|如果|当|若|一旦|触发|超过|低于|高于|不可用|超时|失败|异常|连续|时(?=[，,、；;。\s])|之后|后[，,]|(?:秒|分钟|小时|天|次)后|过期|无(?:匹配|结果|命中|响应)/i;
 
 /** A person takes over: "a human", "the on-call engineer", "a claims handler", 值班经理 (roles: data/roles.ts). */
 export const HUMAN_TAKEOVER = new RegExp(`${termSource(ROLES.map((r) => r.term))}|live agent|manual|hand(?:s|ed)? (?:it )?(?:off|over)|转人工|人工|接手|接管`, "i");
+
+/** A path without the model: the classic flow, a rules engine, the feature hidden (data/sections.ts). */
+export const NON_AI_PATH = new RegExp(termSource(S.NON_AI_PATHS), "i");
 
 export const REVIEW_TRIGGER = /\bif\b|\bwhen\b|\ball\b|\bany\b|\bevery\b|\bover\b|above|exceed|greater|more than|[>≥＞]|before|所有|超过|高于|当|如果|凡是|凡|涉及|大于|之前|任何|须|需|必须|每|时(?=[，,；;])/i;
 
