@@ -25,11 +25,14 @@ export const CATALOG: readonly CatalogEntry[] = [
   { id: "evaluation", en: "Evaluation plan", zh: "评估方案", aliases: ["Evaluation", "Evals", "Eval plan", "评测方案", "评估计划", "评测"] },
   { id: "data-contract", en: "Data contract", zh: "数据契约", aliases: ["Data", "Data requirements", "数据需求", "数据约定", "数据"] },
   { id: "cost", en: "Cost and latency budget", zh: "成本与延迟预算", aliases: ["Cost budget", "Cost", "Budget", "Latency budget", "成本预算", "成本", "成本与延迟"] },
+  { id: "operations", en: "Model, prompt and operations", zh: "模型、提示词与运维", aliases: ["Model and prompt operations", "Model operations", "Operations", "Operations and monitoring", "Monitoring", "LLMOps", "MLOps", "Model and prompt versions", "模型与提示词", "模型与运维", "运维与监控", "线上监控", "模型版本与监控", "上线后运营"] },
+  { id: "assumptions", en: "Assumptions and dependencies", zh: "假设与依赖", aliases: ["Assumptions", "Dependencies", "Dependencies and assumptions", "Assumptions and constraints", "依赖与假设", "前提假设", "依赖项", "外部依赖"] },
   { id: "risks", en: "Risks, compliance and red lines", zh: "风险、合规与红线", aliases: ["Risks", "Risks and compliance", "Compliance", "Red lines", "风险", "风险与合规", "合规与红线"] },
   { id: "rollout", en: "Rollout and exit plan", zh: "上线与退出计划", aliases: ["Rollout", "Rollout plan", "Launch plan", "上线计划", "发布计划", "灰度计划"] },
   { id: "open-questions", en: "Open questions", zh: "待决问题", aliases: ["Questions", "Open issues", "未决问题", "开放问题"] },
   { id: "hypothesis", en: "Hypothesis", zh: "假设", aliases: ["Hypotheses", "实验假设"] },
   { id: "design", en: "Experiment design", zh: "实验设计", aliases: ["Design", "Test design", "实验方案"] },
+  { id: "analysis-plan", en: "Analysis plan", zh: "分析方案", aliases: ["Analysis", "Statistical analysis plan", "Pre-registered analysis", "数据分析方案", "分析计划"] },
   { id: "decision-rule", en: "Decision rule", zh: "决策规则", aliases: ["Decision rules", "Decision criteria", "决策标准", "决策规则与后续"] },
 ];
 

@@ -36,7 +36,7 @@ export interface Outcome {
 
 const RULES = new Set(["red-line-review", "vague-language", "weak-section"]);
 /** Sections whose check belongs to the experiment brief; the rest are in the AI feature PRD. */
-const EXPERIMENT_SECTIONS = new Set(["hypothesis", "design", "decision-rule"]);
+const EXPERIMENT_SECTIONS = new Set(["hypothesis", "design", "analysis-plan", "decision-rule"]);
 const CHECK_OF: Record<string, string> = {
   "failure-criteria": "measurable",
   metrics: "metrics-table",
@@ -50,6 +50,9 @@ const CHECK_OF: Record<string, string> = {
   hypothesis: "hypothesis",
   design: "experiment-design",
   "decision-rule": "decision-rule",
+  operations: "operations",
+  rollout: "rollout-gates",
+  "analysis-plan": "analysis-plan",
 };
 
 /** Reads every corpus file; a malformed one is an error naming the file and the case. */

@@ -20,10 +20,10 @@ test("every built-in template loads, in English and Chinese, with every section 
 test("required sections per template are the ones the product promises", () => {
   const { registry } = TemplateRegistry.build(builtInTemplates());
   const required = (id: string) => registry.get(id)!.sections.filter((s) => s.required).map((s) => s.id).sort();
-  const prd = ["cost", "data-contract", "evaluation", "failure-criteria", "fallback", "goals", "human-review", "metrics", "open-questions", "problem", "requirements", "risks", "rollout", "users"];
+  const prd = ["cost", "data-contract", "evaluation", "failure-criteria", "fallback", "goals", "human-review", "metrics", "open-questions", "operations", "problem", "requirements", "risks", "rollout", "users"];
   assert.deepEqual(
     [required("ai-feature-prd"), required("agent-prd"), required("one-pager"), required("experiment-brief")],
-    [prd, [...prd, "agent-workflow"].sort(), ["failure-criteria", "goals", "metrics", "open-questions", "problem"], ["decision-rule", "design", "hypothesis", "metrics", "risks"]],
+    [prd, [...prd, "agent-workflow", "assumptions"].sort(), ["failure-criteria", "goals", "metrics", "open-questions", "problem"], ["analysis-plan", "decision-rule", "design", "hypothesis", "metrics", "risks"]],
   );
 });
 

@@ -16,8 +16,8 @@ export const NON_AI_PATHS: readonly string[] = [
   "隐藏该功能", "隐藏该模块", "隐藏入口", "隐藏功能", "功能隐藏", "关闭功能开关", "关闭该功能", "关闭此功能", "功能下线", "下线该功能",
 ];
 
-/** Priorities: P0-P3, MoSCoW, RFC 2119 keywords in capitals are matched separately. */
-export const PRIORITY_WORDS: readonly string[] = ["must have", "should have", "could have", "won't have", "must-have", "should-have", "nice-to-have", "nice to have", "priority", "优先级", "必须", "应该", "可选"];
+/** Priorities written out; P0-P3, MUST / SHOULD / COULD in capitals and bracketed (Must) are matched in the check. */
+export const PRIORITY_WORDS: readonly string[] = ["must have", "should have", "could have", "won't have", "must-have", "should-have", "could-have", "nice-to-have", "nice to have", "priority", "优先级"];
 
 /** Labels and phrasings that carry an acceptance criterion. */
 export const ACCEPTANCE_LABELS: readonly string[] = ["acceptance", "accepted when", "done when", "pass bar", "passes when", "verified by", "验收", "验收标准", "通过标准", "完成标准"];
@@ -36,6 +36,9 @@ export const STAGE_AUDIENCE: readonly string[] = ["internal*", "employee*", "sta
 
 /** The bar to move a stage on. */
 export const ADVANCE_WORDS: readonly string[] = ["advance*", "proceed*", "promot*", "move on", "moves on", "go to", "goes to", "expand*", "widen*", "next stage", "graduat*", "ramp*", "进入下一阶段", "进入下一", "放量", "扩量", "扩大", "推进"];
+
+/** Chinese words that make a bar a condition, beyond the triggers every check knows ("if", "when", 如果). */
+export const ADVANCE_CONDITIONS: readonly string[] = ["达到", "则", "满足", "即可"];
 
 /** The bar to roll a stage back. */
 export const ROLLBACK_WORDS: readonly string[] = ["roll* back", "rollback", "revert*", "kill switch", "switch* off", "turn* off", "pause*", "halt*", "回滚", "回退", "退回", "关停", "暂停", "下线"];
