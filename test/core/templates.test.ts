@@ -1,7 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { TemplateRegistry } from "../../src/core/templates";
-import { builtInTemplates, lint } from "../helpers";
+import { builtInTemplates, lint, ROOT } from "../helpers";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { RULES } from "../../src/core/rules";
@@ -69,4 +71,19 @@ test("the Chinese templates use the headings of Chinese product teams", () => {
 test("待确认事项 is a heading, not a placeholder; 待确认 in text still is", () => {
   const r = lint(`---\ntitle: T\nowner: o\nstatus: draft\nupdated: 2026-01-10\ntemplate: one-pager\n---\n\n# T\n\n## 待确认事项\n\n- 上限金额待确认。\n`);
   assert.deepEqual(r.findings.filter((f) => f.rule === "placeholder").map((f) => f.range.start.line), [12]);
+});
+
+test("docs/templates.md lists every section of every built-in spec template, with its heading, whether it is required, its check and why", () => {
+  const docs = readFileSync(join(ROOT, "docs", "templates.md"), "utf8");
+  const { registry } = TemplateRegistry.build(builtInTemplates());
+  const missing: string[] = [];
+  for (const t of registry.all().filter((x) => x.kind === "spec")) {
+    const en = t.variants.get("en")!;
+    const zh = t.variants.get("zh-CN")!;
+    for (const s of t.sections) {
+      const row = `| ${en.sections.get(s.id)!.heading} (\`${s.id}\`) | ${zh.sections.get(s.id)!.heading} | ${s.required ? "yes" : "optional"} | ${s.check ? `\`${s.check}\`` : "-"} | ${en.sections.get(s.id)!.why.replace(/\|/g, "\\|")} |`;
+      if (!docs.includes(row)) missing.push(`${t.id}: ${row}`);
+    }
+  }
+  assert.deepEqual(missing, []);
 });
