@@ -183,3 +183,9 @@ test("the red-line-review page lists every area of the model with its basis", ()
   const page = readFileSync(`${ROOT}/docs/rules/red-line-review.md`, "utf8");
   assert.deepEqual(RED_LINE_AREAS.filter((a) => !page.includes(`| \`${a.id}\` | ${a.name.en} | ${a.basis} |`)).map((a) => a.id), []);
 });
+
+test("filling an empty revision history takes the owner from front matter and today's date, never {{placeholders}}", () => {
+  const text = `---\ntitle: T\nowner: Ann Lee\nstatus: draft\nupdated: 2026-01-10\ntemplate: one-pager\n---\n\n# T\n\n## Revision history\n\n## Problem\n\nAgents retype answers.\n`;
+  const f = ruleFindings(lint(text), "empty-section").find((x) => x.section === "revision-history")!;
+  assert.match(applyEdits(text, f.fix!).text, /## Revision history\n\n\| Version \| Date \| Author \| Change \|\n\| --- \| --- \| --- \| --- \|\n\| 0\.1 \| 2026-01-15 \| Ann Lee \| First draft \|\n\n## Problem/);
+});
