@@ -1,7 +1,7 @@
 import { relative, sep } from "node:path";
 import { contentBlocks, parseDocument, type ParsedDocument, type Section } from "./document";
 import type { ChunkCache, MdBlock } from "./markdown";
-import { AliasMatcher, type Template, type TemplateRegistry } from "./templates";
+import { AliasMatcher, fillSectionValues, type ScaffoldValues, type Template, type TemplateRegistry } from "./templates";
 import { CATALOG } from "./catalog";
 import { Config, type FileSettings } from "./config";
 import type { WorkspaceHost } from "./host";
@@ -248,6 +248,12 @@ function makeContext(
     return { range: { start: pos, end: pos }, newText: lead + block };
   };
 
+  const scaffoldValues = (): { [K in keyof ScaffoldValues]?: string | undefined } => {
+    const fm = doc.frontMatter.data;
+    const text = (v: unknown) => (typeof v === "string" ? v : undefined);
+    return { title: text(fm["title"]), owner: text(fm["owner"]), date: env.today ?? todayUtc() };
+  };
+
   return {
     doc,
     file,
@@ -307,7 +313,8 @@ function makeContext(
         const sibling = sections.find((s) => s.id);
         if (sibling) level = sibling.level;
       }
-      const body = text.body ? `${eol}${text.body.replace(/\r?\n/g, eol)}${eol}` : "";
+      const filled = fillSectionValues(text.body, scaffoldValues());
+      const body = filled ? `${eol}${filled.replace(/\r?\n/g, eol)}${eol}` : "";
       return insertAtLine(line, `${"#".repeat(level)} ${text.heading}${eol}${body}${eol}`);
     },
     isDisabled: (rule, line) => directives.isDisabled(rule, line),
@@ -334,7 +341,7 @@ function makeContext(
       const id = section.id;
       const text = id ? env.registry.anySectionText(template ?? undefined, id, docLang) : undefined;
       if (!text?.body) return undefined;
-      const body = text.body.replace(/\r?\n/g, eol);
+      const body = fillSectionValues(text.body, scaffoldValues()).replace(/\r?\n/g, eol);
       const after = section.heading.endLine;
       if (after > lastLine) {
         const end = { line: lastLine, character: (doc.lines[lastLine] ?? "").length };

@@ -313,6 +313,14 @@ export interface ScaffoldValues {
 
 const PLACEHOLDER = /\{\{\s*(title|owner|date)\s*\}\}/g;
 
+/**
+ * A section body as a fix inserts it into an existing document: the values a new document gets
+ * from `pmw new` come from its front matter and today's date; an unknown one stays to be filled.
+ */
+export function fillSectionValues(body: string, values: { [K in keyof ScaffoldValues]?: string | undefined }): string {
+  return body.replace(PLACEHOLDER, (_m, k: keyof ScaffoldValues) => values[k]?.trim() || "TBD");
+}
+
 /** Renders a template variant as a new document: front matter without pm-template, values filled in. */
 export function renderTemplate(variant: TemplateVariant, values: ScaffoldValues): string {
   const text = variant.source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");

@@ -27,6 +27,7 @@ const KEYS: Array<{ key: string; doc: { en: string; "zh-CN": string } }> = [
   { key: "owner", doc: { en: "Who owns the spec (a name or handle).", "zh-CN": "文档负责人。" } },
   { key: "status", doc: { en: `Lifecycle status: ${STATUSES.join(", ")}. Severity of findings follows it.`, "zh-CN": `状态：${STATUSES.join("、")}。问题的严重程度随状态变化。` } },
   { key: "updated", doc: { en: "Date of the last substantive change, YYYY-MM-DD.", "zh-CN": "最近一次实质修改的日期，格式 YYYY-MM-DD。" } },
+  { key: "approvers", doc: { en: "Who signs the spec off and the role each signs for: a list of {name, role}. Required from review on.", "zh-CN": "谁为本文档签字、各自代表哪一方：{name, role} 的列表。进入评审后必填。" } },
   { key: "template", doc: { en: "Template the spec follows: its required sections and content checks.", "zh-CN": "文档遵循的模板：决定必需章节和内容检查。" } },
   { key: "lang", doc: { en: `Language of the document: ${LANGS.join(", ")}.`, "zh-CN": `文档语言：${LANGS.join("、")}。` } },
 ];

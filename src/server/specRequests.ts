@@ -4,6 +4,7 @@
  * through its own workspace API so they are undoable and never overwrite (it tries the names
  * in order and takes the first that does not exist).
  */
+import { hasPlaceholder } from "../core/placeholders";
 import { LSPErrorCodes, ResponseError, type Connection } from "vscode-languageserver/node";
 import { numberedFileName, safeFileName } from "../core/fileName";
 import { setFrontMatterValues } from "../core/frontMatterEdit";
@@ -35,9 +36,12 @@ function invalid(message: string): ResponseError<void> {
 }
 
 /** The first line to fill in a rendered spec: the first line of its first `##` section's body. */
+/** The first line of the first section that still has something to fill (a section such as the revision history comes filled in). */
 function firstSectionCursor(text: string): { line: number; character: number } {
   const lines = text.split("\n");
-  const heading = lines.findIndex((l) => /^##\s/.test(l));
+  const headings = lines.flatMap((l, i) => (/^##\s/.test(l) ? [i] : []));
+  const toFill = headings.find((h, k) => lines.slice(h + 1, headings[k + 1] ?? lines.length).some((l) => hasPlaceholder(l)));
+  const heading = toFill ?? headings[0] ?? -1;
   if (heading < 0) return { line: lines.length - 1, character: 0 };
   let line = heading + 1;
   while (line < lines.length - 1 && lines[line]!.trim() === "") line++;

@@ -38,7 +38,7 @@ type RoadmapRule = "roadmap-incomplete-item" | "roadmap-kpi-target" | "roadmap-u
 const ROADMAP_RULES = new Set<string>(["roadmap-incomplete-item", "roadmap-kpi-target", "roadmap-unknown-after"]);
 const RULES = new Set(["red-line-review", "vague-language", "weak-section", ...ROADMAP_RULES]);
 /** Sections whose check belongs to the experiment brief; the rest are in the AI feature PRD. */
-const EXPERIMENT_SECTIONS = new Set(["hypothesis", "design", "decision-rule"]);
+const EXPERIMENT_SECTIONS = new Set(["hypothesis", "design", "analysis-plan", "decision-rule"]);
 const CHECK_OF: Record<string, string> = {
   "failure-criteria": "measurable",
   metrics: "metrics-table",
@@ -52,6 +52,9 @@ const CHECK_OF: Record<string, string> = {
   hypothesis: "hypothesis",
   design: "experiment-design",
   "decision-rule": "decision-rule",
+  operations: "operations",
+  rollout: "rollout-gates",
+  "analysis-plan": "analysis-plan",
 };
 
 /** Reads every corpus file; a malformed one is an error naming the file and the case. */

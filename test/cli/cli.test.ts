@@ -110,7 +110,7 @@ test("pmw new scaffolds from the template and never overwrites", () => {
   const second = runCli(["new", "one-pager", "--title", "Smart Replies!"], dir);
   assert.deepEqual([first.code, second.code, readdirSync(dir).sort()], [0, 0, ["smart-replies-2.md", "smart-replies.md"]]);
   const text = readFileSync(join(dir, "smart-replies.md"), "utf8");
-  assert.match(text, /^---\ntitle: "Smart Replies!"\nowner: "Ann"\nstatus: draft\nupdated: "\d{4}-\d\d-\d\d"\ntemplate: one-pager\n---\n\n# Smart Replies!\n/);
+  assert.match(text, /^---\ntitle: "Smart Replies!"\nowner: "Ann"\nstatus: draft\nupdated: "\d{4}-\d\d-\d\d"\napprovers: \[\]\ntemplate: one-pager\n---\n\n# Smart Replies!\n/);
   assert.equal(runCli(["lint", "--format", "json"], dir).stdout.includes('"missing-section"'), false);
 });
 

@@ -57,7 +57,7 @@ test("weak-section says exactly what a fallback path lacks", () => {
   const r = onePager("draft", "## Fallback and degradation path\n\n1. Switch to the small model.\n2. Show a cached answer.\n");
   assert.equal(
     ruleFindings(r, "weak-section")[0]?.message,
-    '"Fallback and degradation path" is incomplete: step 1 ("Switch to the small model.") has no trigger: say when it applies (e.g. confidence < 0.7) (line 12); step 2 ("Show a cached answer.") has no trigger: say when it applies (e.g. confidence < 0.7) (line 13); the path does not end with a human takeover: say when a person takes over, with what context (line 13).',
+    '"Fallback and degradation path" is incomplete: step 1 ("Switch to the small model.") has no trigger: say when it applies (e.g. the model times out twice) (line 12); step 2 ("Show a cached answer.") has no trigger: say when it applies (e.g. the model times out twice) (line 13); the path does not end with a human takeover or a non-AI path: say who takes over, with what context, or which flow without the model users get (the classic flow, the feature hidden) (line 13).',
   );
 });
 
@@ -182,4 +182,10 @@ test("red-line areas and cues extend from .pm/config.jsonc", () => {
 test("the red-line-review page lists every area of the model with its basis", () => {
   const page = readFileSync(`${ROOT}/docs/rules/red-line-review.md`, "utf8");
   assert.deepEqual(RED_LINE_AREAS.filter((a) => !page.includes(`| \`${a.id}\` | ${a.name.en} | ${a.basis} |`)).map((a) => a.id), []);
+});
+
+test("filling an empty revision history takes the owner from front matter and today's date, never {{placeholders}}", () => {
+  const text = `---\ntitle: T\nowner: Ann Lee\nstatus: draft\nupdated: 2026-01-10\ntemplate: one-pager\n---\n\n# T\n\n## Revision history\n\n## Problem\n\nAgents retype answers.\n`;
+  const f = ruleFindings(lint(text), "empty-section").find((x) => x.section === "revision-history")!;
+  assert.match(applyEdits(text, f.fix!).text, /## Revision history\n\n\| Version \| Date \| Author \| Change \|\n\| --- \| --- \| --- \| --- \|\n\| 0\.1 \| 2026-01-15 \| Ann Lee \| First draft \|\n\n## Problem/);
 });

@@ -37,7 +37,7 @@ for (const [file, lang] of [["en.code-snippets", "en"], ["zh-CN.code-snippets", 
 
   test(`${file}: a snippet for each hard section, each prefix once`, () => {
     const ids = Object.values(snippets).map((s) => s.prefix[0]!.replace(/^pm-/, "").replace(/-zh$/, ""));
-    assert.deepEqual(ids.sort(), ["agent-workflow", "cost", "data-contract", "evaluation", "failure-criteria", "fallback", "human-review", "metrics", "risks"]);
+    assert.deepEqual(ids.sort(), ["agent-workflow", "assumptions", "cost", "data-contract", "evaluation", "failure-criteria", "fallback", "human-review", "metrics", "operations", "requirements", "risks", "rollout"]);
   });
 
   for (const [name, snippet] of Object.entries(snippets)) {

@@ -248,7 +248,7 @@ test("front matter completion: keys the front matter does not have yet", async (
   const { client, uri } = await start();
   const u = uri("prd.md");
   await client.open(u, "---\ntitle: X\n\n---\n# X\n");
-  assert.deepEqual((await complete(client, u, 2, 0)).map((i) => i.label), ["owner", "status", "updated", "template", "lang"]);
+  assert.deepEqual((await complete(client, u, 2, 0)).map((i) => i.label), ["owner", "status", "updated", "approvers", "template", "lang"]);
 });
 
 test("hover on a section heading says what it must contain and why", async () => {
@@ -290,7 +290,7 @@ test("pm/specStatus reports required sections present and missing and a complete
   const u = uri("prd.md");
   await client.open(u, SPEC);
   const s = await client.request<SpecStatus>("pm/specStatus", { textDocument: { uri: u } });
-  assert.deepEqual([s.template, s.status, s.present, s.missing.length, s.completeness], ["ai-feature-prd", "draft", ["problem"], 13, 7]);
+  assert.deepEqual([s.template, s.status, s.present, s.missing.length, s.completeness], ["ai-feature-prd", "draft", ["problem"], 14, 7]);
 });
 
 test("a broken config becomes one diagnostic on the config file, and specs are still linted", async () => {

@@ -35,7 +35,8 @@ test("a quick fix inserts the missing section once, the finding goes and the sta
     await openFile(page, SMART_REPLY);
     const before = await specStatusText(page, "ai-feature-prd · review ·");
     const sections = (t) => Number(/· (\d+)\/\d+/.exec(t)?.[1]);
-    await goToLine(page, 9);
+    // Missing-section findings sit on the title line.
+    await goToLine(page, readFileSync(path.join(workspace, SMART_REPLY), "utf8").split("\n").findIndex((l) => l.startsWith("# ")) + 1);
     await page.keyboard.press("Control+.");
     const fix = page.locator(".action-widget .monaco-list-row", { hasText: 'Insert missing section "Data contract"' }).first();
     await fix.waitFor();
@@ -108,7 +109,9 @@ test("New Spec from Template asks each question, opens the spec at its first sec
     assert.match(first, /^title: "?Checkout assistant"?$/m);
     assert.match(first, /^owner: "?alice"?$/m);
     const lines = first.split("\n");
-    const heading = lines.findIndex((l) => l.startsWith("## "));
+    // The revision history comes filled in: the first section to fill is the problem.
+    const heading = lines.indexOf("## Problem");
+    assert.ok(lines.indexOf("## Revision history") >= 0 && lines.indexOf("## Revision history") < heading);
     let cursor = heading + 1;
     while (lines[cursor].trim() === "") cursor++;
     await page.locator(".statusbar-item", { hasText: new RegExp(`Ln ${cursor + 1}, Col 1\\b`) }).first().waitFor();

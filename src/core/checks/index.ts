@@ -11,8 +11,11 @@ import { cost } from "./cost";
 import { hypothesis } from "./hypothesis";
 import { experimentDesign } from "./experiment-design";
 import { decisionRule } from "./decision-rule";
+import { operations } from "./operations";
+import { rolloutGates } from "./rollout-gates";
+import { analysisPlan } from "./analysis-plan";
 
-export const CHECKS: readonly ContentCheck[] = [measurable, metricsTable, requirementIds, link, stepsOnFailure, stepsWithTriggers, reviewGate, evaluation, cost, hypothesis, experimentDesign, decisionRule];
+export const CHECKS: readonly ContentCheck[] = [measurable, metricsTable, requirementIds, link, stepsOnFailure, stepsWithTriggers, reviewGate, evaluation, cost, hypothesis, experimentDesign, decisionRule, operations, rolloutGates, analysisPlan];
 
 export const CHECK_NAMES = CHECKS.map((c) => c.name);
 export type CheckName = string;

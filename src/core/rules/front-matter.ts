@@ -1,10 +1,61 @@
 import type { Rule, RuleContext, Report } from "../rule";
 import { STATUSES } from "../types";
-import type { TextEdit } from "../types";
+import type { Range, TextEdit } from "../types";
+import type { Localized } from "../i18n";
 import { basename, extname } from "node:path";
 import { isRoadmapFileName } from "../roadmap";
 
 const REQUIRED_KEYS = ["title", "owner", "status", "updated"] as const;
+/** From review on, a spec says who signs it off; a draft may not know yet. */
+const SIGN_OFF_STATUSES: readonly string[] = STATUSES.filter((s) => s !== "draft");
+
+const NAME_AND_ROLE = /^[^()（）]*\S[^()（）]*[(（][^()（）]*\S[^()（）]*[)）]\s*$/;
+
+/** An approver is `{name, role}` (the role they sign off for) or the shorthand "Name (role)". */
+function approverProblem(entry: unknown): Localized | null {
+  if (typeof entry === "string") {
+    return NAME_AND_ROLE.test(entry) ? null : { en: `approver "${entry}" names no role: write "Name (role)" or {name: ..., role: ...}.`, "zh-CN": `审批人“${entry}”没有写明角色：写成“姓名 (角色)”或 {name: ..., role: ...}。` };
+  }
+  if (entry && typeof entry === "object" && !Array.isArray(entry)) {
+    const e = entry as Record<string, unknown>;
+    const filled = (k: string) => typeof e[k] === "string" && (e[k] as string).trim() !== "";
+    if (!filled("name")) return { en: "an approver has no name.", "zh-CN": "有一位审批人没有填写姓名（name）。" };
+    if (!filled("role")) return { en: `approver "${String(e["name"])}" has no role: say what they sign off for (product, engineering, legal ...).`, "zh-CN": `审批人“${String(e["name"])}”没有角色（role）：写明他为哪一方签字（产品、研发、法务……）。` };
+    return null;
+  }
+  return { en: `approvers are {name, role} or "Name (role)", not ${JSON.stringify(entry)}.`, "zh-CN": `审批人应写成 {name, role} 或“姓名 (角色)”，而不是 ${JSON.stringify(entry)}。` };
+}
+
+/**
+ * Sign-off: `approvers` lists the people who sign the spec and the role each signs for. Required
+ * once a spec is in review or later; roadmaps plan work and are not signed off here.
+ */
+function checkApprovers(ctx: RuleContext, report: (r: Report) => void, fence: Range): void {
+  if (!ctx.template || ctx.template.kind !== "spec") return;
+  const fm = ctx.doc.frontMatter;
+  const approvers = fm.data["approvers"];
+  const where = fm.valueRange("approvers") ?? fence;
+  const status = String(fm.data["status"] ?? "");
+  if (approvers !== undefined && approvers !== null && !Array.isArray(approvers)) {
+    report({ range: where, message: { en: 'Front matter "approvers" must be a list: one entry per person, {name: ..., role: ...}.', "zh-CN": "Front matter 的“approvers”应为列表：每人一项，写成 {name: ..., role: ...}。" } });
+    return;
+  }
+  const list = (approvers ?? []) as unknown[];
+  for (const entry of list) {
+    const problem = approverProblem(entry);
+    if (problem) report({ range: where, message: { en: `Front matter: ${problem.en}`, "zh-CN": `Front matter：${problem["zh-CN"]}` } });
+  }
+  if (list.length === 0 && SIGN_OFF_STATUSES.includes(status)) {
+    report({
+      range: approvers === undefined ? fence : where,
+      message: {
+        en: `Status is "${status}" but no approvers: list who signs off and the role each signs for (approvers: [{name: Maria Chen, role: product}]).`,
+        "zh-CN": `状态为“${status}”，但没有审批人：列出谁签字、各自代表哪一方（approvers: [{name: 陈敏, role: 产品}]）。`,
+      },
+    });
+  }
+}
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function isValidDate(s: string): boolean {
@@ -33,7 +84,7 @@ function defaultValue(ctx: RuleContext, key: string): string | null {
 export const frontMatter: Rule = {
   id: "PM007",
   name: "front-matter",
-  description: { en: "Front matter is missing or invalid: title, owner, status and updated are required, and the template must exist.", "zh-CN": "Front matter 缺失或无效：需要 title、owner、status、updated，且模板必须存在。" },
+  description: { en: "Front matter is missing or invalid: title, owner, status and updated are required, approvers from review on, and the template must exist.", "zh-CN": "Front matter 缺失或无效：需要 title、owner、status、updated，进入评审后还需要 approvers，且模板必须存在。" },
   tags: ["front-matter"],
   severity: { draft: "warning", review: "warning", approved: "error", shipped: "error", deprecated: "warning" },
   fixable: true,
@@ -81,6 +132,7 @@ export const frontMatter: Rule = {
     if (updated !== undefined && updated !== null && String(updated).trim() && !isValidDate(String(updated))) {
       report({ range: fm.valueRange("updated") ?? fence, message: { en: `"updated" must be a date as YYYY-MM-DD, not "${String(updated)}".`, "zh-CN": `“updated”应为 YYYY-MM-DD 格式的日期，而不是“${String(updated)}”。` } });
     }
+    checkApprovers(ctx, report, fence);
     if (ctx.templateId && !ctx.template) {
       const known = ctx.registry.ids().join(", ");
       report({

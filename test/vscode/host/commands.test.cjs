@@ -61,8 +61,10 @@ describe("PM: New Spec from Template", () => {
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor.document.uri.toString(), uri.toString());
     const lines = editor.document.getText().split("\n");
-    const heading = lines.findIndex((l) => l.startsWith("## "));
-    assert.equal(lines[heading], "## 失败标准");
+    // The revision history comes filled in (version, date, owner): the first section to fill is the failure criteria.
+    assert.equal(lines.find((l) => l.startsWith("## ")), "## 修订记录");
+    assert.match(editor.document.getText(), /^\| 0\.1 \| \d{4}-\d\d-\d\d \| bo \| 初稿 \|$/m);
+    const heading = lines.indexOf("## 失败标准");
     assert.equal(editor.selection.active.line, lines.findIndex((l, i) => i > heading && l.trim() !== ""));
     assert.match(editor.document.getText(), /^owner: "?bo"?$/m);
   });
@@ -130,11 +132,11 @@ describe("PM: Insert Missing Section / Fix All Missing Sections", () => {
   it("inserts one missing section, then all the others", async () => {
     const doc = await openCopy("prd/smart-reply.md", "missing.md");
     const before = await specStatus(doc);
-    assert.deepEqual(before.missing, ["data-contract", "cost", "rollout"]);
+    assert.deepEqual(before.missing, ["data-contract", "cost", "operations", "rollout"]);
     assert.deepEqual(await vscode.commands.executeCommand("pmWorkbench.insertMissingSection", "cost"), ["cost"]);
     assert.equal(doc.getText().match(/^## Cost and latency budget$/gm).length, 1);
-    assert.deepEqual((await specStatus(doc)).missing, ["data-contract", "rollout"]);
-    assert.deepEqual(await vscode.commands.executeCommand("pmWorkbench.fixAllMissingSections"), ["data-contract", "rollout"]);
+    assert.deepEqual((await specStatus(doc)).missing, ["data-contract", "operations", "rollout"]);
+    assert.deepEqual(await vscode.commands.executeCommand("pmWorkbench.fixAllMissingSections"), ["data-contract", "operations", "rollout"]);
     assert.deepEqual((await specStatus(doc)).missing, []);
   });
 
@@ -163,7 +165,7 @@ describe("agent support", () => {
     const result = await vscode.lm.invokeTool("pmWorkbench_specStatus", { input: { path: "prd/smart-reply.md" }, toolInvocationToken: undefined });
     const status = JSON.parse(result.content.map((p) => p.value).join(""));
     assert.equal(status.template, "ai-feature-prd");
-    assert.deepEqual(status.missing, ["data-contract", "cost", "rollout"]);
+    assert.deepEqual(status.missing, ["data-contract", "cost", "operations", "rollout"]);
   });
 });
 
