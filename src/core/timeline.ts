@@ -267,6 +267,13 @@ const LABEL_WIDTH = 170;
 const LANE_HEIGHT = 26;
 const AXIS_TOP = 22;
 
+/** About how wide text is at `size` px: CJK characters are square, Latin ones a little over half. */
+function textWidth(text: string, size: number): number {
+  let w = 0;
+  for (const ch of text) w += (ch.codePointAt(0)! > 0x2e80 ? 1 : 0.56) * size;
+  return w;
+}
+
 /** Shortens text to about `width` pixels at `size` px (CJK characters count double); full text stays in the SVG <title>. */
 function fit(text: string, width: number, size: number): string {
   let w = 0;
@@ -295,11 +302,18 @@ function timeAxis(roadmap: RoadmapJson, o: TimelineOptions): string | null {
   // Month ticks; beyond two years, one a quarter.
   const months = Math.round(days / 30.44);
   const every = months > 24 ? 3 : 1;
+  let labelEnd = -Infinity;
   for (let m = first, k = 0; m <= last; m = monthStart(first, ++k)) {
     const d = new Date(m * DAY_MS);
     if (d.getUTCMonth() % every !== 0) continue;
     const withYear = k === 0 || d.getUTCMonth() === 0;
-    out.push(`<line class="tick" x1="${x(m)}" y1="${AXIS_TOP - 6}" x2="${x(m)}" y2="${lanesBottom}"/><text x="${(Number(x(m)) + 3).toFixed(1)}" y="12">${esc(monthLabel(m, o.lang, withYear))}</text>`);
+    const label = monthLabel(m, o.lang, withYear);
+    const lx = Number(x(m)) + 3;
+    out.push(`<line class="tick" x1="${x(m)}" y1="${AXIS_TOP - 6}" x2="${x(m)}" y2="${lanesBottom}"/>`);
+    // A label that would run into the previous one is left out; its tick stays.
+    if (lx < labelEnd) continue;
+    out.push(`<text x="${lx.toFixed(1)}" y="12">${esc(label)}</text>`);
+    labelEnd = lx + textWidth(label, 11) + 6;
   }
   roadmap.phases.forEach((p, n) => {
     const y = AXIS_TOP + n * LANE_HEIGHT;
