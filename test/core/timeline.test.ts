@@ -64,7 +64,7 @@ test("spec health reads as text: no spec, missing, errors, warnings", () => {
 });
 
 test("items are numbered in document order across phases, and many items all render", () => {
-  const items = Array.from({ length: 1200 }, (_, i) => item(`Deliverable ${i}`, { status: (["todo", "in-progress", "blocked", "done", "dropped"] as const)[i % 5] }));
+  const items = Array.from({ length: 1200 }, (_, i) => item(`Deliverable ${i}`, { status: (["todo", "in-progress", "blocked", "done", "dropped"] as const)[i % 5]! }));
   const out = html(roadmap(phase("A", items.slice(0, 600)), phase("B", items.slice(600))));
   const numbers = [...out.matchAll(/data-item="(\d+)"/g)].map((m) => Number(m[1]));
   assert.deepEqual(numbers, Array.from({ length: 1200 }, (_, i) => i));
