@@ -208,7 +208,7 @@ color:var(--tl-fg);background:var(--tl-bg);font-family:var(--vscode-font-family,
 .pmw-timeline .s-done .st,.pmw-timeline .st.s-done{color:var(--tl-done)}
 .pmw-timeline .s-dropped .st,.pmw-timeline .st.s-dropped{color:var(--tl-dropped)}
 .pmw-timeline .tl-axis{overflow-x:auto;margin:0 0 20px}
-.pmw-timeline .axis{width:100%;min-width:760px;height:auto;display:block;overflow:visible}
+.pmw-timeline .axis{width:100%;min-width:640px;height:auto;display:block;overflow:visible}
 .pmw-timeline .axis text{fill:var(--tl-muted);font-size:11px;font-family:inherit}
 .pmw-timeline .axis .lane-label{fill:var(--tl-fg);font-size:12px}
 .pmw-timeline .axis .lane{fill:var(--tl-lane)}
