@@ -70,3 +70,11 @@ test("clicking a card opens the roadmap at the item's line", async () => {
     await page.locator(".statusbar-item", { hasText: new RegExp(`Ln ${lineOf("Smart reply pilot with 20 agents")}, Col 1`) }).first().waitFor();
   });
 });
+
+test("clicking a card's spec badge opens the spec", async () => {
+  const { page } = wb;
+  await step(page, "timeline-spec", async () => {
+    await timeline(page).locator(".card", { hasText: "Smart reply pilot with 20 agents" }).locator(".spec").click();
+    await page.locator(".tab.active", { hasText: "smart-reply.md" }).waitFor();
+  });
+});
