@@ -78,3 +78,19 @@ test("clicking a card's spec badge opens the spec", async () => {
     await page.locator(".tab.active", { hasText: "smart-reply.md" }).waitFor();
   });
 });
+
+test("an edit made while the timeline is hidden shows when it comes back", async () => {
+  const { page } = wb;
+  await step(page, "timeline-hidden", async () => {
+    await page.locator(".tab", { hasText: "ROADMAP.md" }).click();
+    await page.locator(".monaco-editor.focused").first().waitFor();
+    // Maximizing the roadmap's group hides the timeline's.
+    await runCommand(page, "View: Toggle Maximized Editor Group");
+    await page.locator(".tab", { hasText: "Timeline:" }).waitFor({ state: "hidden" });
+    // The last line: the file ends with a newline.
+    await goToLine(page, lines.length);
+    await page.keyboard.type("- [ ] Typed while hidden");
+    await runCommand(page, "View: Toggle Maximized Editor Group");
+    await timeline(page).locator(".card h3", { hasText: "Typed while hidden" }).waitFor({ timeout: 15_000 });
+  });
+});
