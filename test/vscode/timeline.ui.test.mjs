@@ -85,12 +85,12 @@ test("an edit made while the timeline is hidden shows when it comes back", async
     await page.locator(".tab", { hasText: "ROADMAP.md" }).click();
     await page.locator(".monaco-editor.focused").first().waitFor();
     // Maximizing the roadmap's group hides the timeline's.
-    await runCommand(page, "View: Toggle Maximized Editor Group");
+    await runCommand(page, "View: Toggle Maximize Editor Group");
     await page.locator(".tab", { hasText: "Timeline:" }).waitFor({ state: "hidden" });
     // The last line: the file ends with a newline.
     await goToLine(page, lines.length);
     await page.keyboard.type("- [ ] Typed while hidden");
-    await runCommand(page, "View: Toggle Maximized Editor Group");
+    await runCommand(page, "View: Toggle Maximize Editor Group");
     await timeline(page).locator(".card h3", { hasText: "Typed while hidden" }).waitFor({ timeout: 15_000 });
   });
 });
