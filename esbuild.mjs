@@ -107,7 +107,8 @@ if (process.argv.includes("--tests")) {
 // The VS Code extension: no shebang, `vscode` supplied by the editor. `--minify` for the .vsix.
 const extensionOptions = {
   ...options,
-  entryPoints: { extension: "src/extension/main.ts" },
+  // extension.js is the small entry point; workbench.js (the client) is loaded right after activation.
+  entryPoints: { extension: "src/extension/main.ts", workbench: "src/extension/workbench.ts" },
   external: ["vscode"],
   banner: {},
   plugins: [extensionBoundary],

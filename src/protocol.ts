@@ -159,7 +159,8 @@ export const MissingSectionsRequest = new RequestType<MissingSectionsParams, Tex
 // The roadmap model is read by the engine (src/core/roadmap.ts); the editor only displays it.
 // Every `line` in these payloads is 0-based (LSP positions), unlike `pmw roadmap --format json`.
 
-export type PmItemStatus = "todo" | "in-progress" | "blocked" | "done" | "dropped";
+/** `bet`: a direction in Later, not a commitment (never overdue, not counted in progress). */
+export type PmItemStatus = "todo" | "in-progress" | "blocked" | "done" | "dropped" | "bet";
 
 export interface PmRoadmapSpec {
   /** URI of the linked spec file (anchor removed). */
@@ -193,6 +194,16 @@ export interface PmRoadmapItem {
   /** `###` (and deeper) headings the item sits under, outermost first. */
   groups: string[];
   spec: PmRoadmapSpec | null;
+  /** The KPI it moves (`kpi:`): as written, with the KPI's text and 0-based line when the roadmap lists it. */
+  kpi: { ref: string; text: string | null; line: number | null } | null;
+  /** `confidence:` as a level; `percent` when written as a percentage. */
+  confidence: { level: "high" | "medium" | "low"; percent: number | null } | null;
+  /** What it waits for (`after:`): title and 0-based line null when the reference is unknown or ambiguous. */
+  after: Array<{ ref: string; title: string | null; line: number | null }>;
+  /** `size:` as written; a t-shirt size (S/M/L/XL) or a duration in weeks. */
+  size: { text: string; tshirt: string | null; weeks: number | null } | null;
+  /** Listed under a "Must finish" label. */
+  must: boolean;
 }
 
 export interface PmRoadmapPhase {
@@ -202,10 +213,14 @@ export interface PmRoadmapPhase {
   /** First and last day the heading names (YYYY-MM-DD), or null. */
   start: string | null;
   end: string | null;
-  kpis: Array<{ text: string; target: string | null; current: string | null }>;
-  /** done items / items that are not dropped. */
+  /** `asOf` is the YYYY-MM-DD the current value was read; `line` is 0-based. */
+  kpis: Array<{ text: string; target: string | null; current: string | null; baseline: string | null; window: string | null; asOf: string | null; line: number }>;
+  /** done items / items that are neither dropped nor bets. */
   progress: { done: number; total: number };
   items: PmRoadmapItem[];
+  /** `Capacity:` as written, in weeks when it is a plain duration. */
+  capacity: { text: string; weeks: number | null } | null;
+  health: "on-track" | "at-risk" | "off-track" | null;
 }
 
 export interface PmRoadmap {
@@ -214,6 +229,8 @@ export interface PmRoadmap {
   phases: PmRoadmapPhase[];
   /** URIs of specs under the roadmap's folder that no item links. */
   orphans: string[];
+  /** Identifies this model for `pm/roadmapUpdate`. */
+  resultId: string;
 }
 
 export interface RoadmapParams {
@@ -223,6 +240,23 @@ export interface RoadmapParams {
 
 /** `pm/roadmap`: the roadmap model(s). A named document that is not a roadmap is still read as one. */
 export const RoadmapRequest = new RequestType<RoadmapParams, PmRoadmap[], void>("pm/roadmap");
+
+export interface RoadmapUpdateParams {
+  textDocument: TextDocumentIdentifier;
+  /** `resultId` of the model the client holds for this roadmap, or null. */
+  previousResultId: string | null;
+}
+
+export interface PmRoadmapUpdate {
+  /** The model with `phases[i]` null where phase i is unchanged since `previousResultId` (every phase is sent when the server no longer knows that result). */
+  roadmap: Omit<PmRoadmap, "phases"> & { phases: Array<PmRoadmapPhase | null> };
+}
+
+/**
+ * `pm/roadmapUpdate`: one roadmap, sending only the phases that changed since the model the
+ * client holds; a status change or a spec edit then sends one phase instead of the whole plan.
+ */
+export const RoadmapUpdateRequest = new RequestType<RoadmapUpdateParams, PmRoadmapUpdate, void>("pm/roadmapUpdate");
 
 export interface PmSpecSummary {
   uri: string;
@@ -262,6 +296,8 @@ export interface LinkSpecEditParams {
   expectedLineText: string;
   /** URI of the spec to link (e.g. from `pm/specs`); written as a path relative to the roadmap. */
   specUri: string;
+  /** Link text; default the spec's title (needed when the spec is not written yet). */
+  label?: string;
 }
 
 /** `pm/linkSpecEdit`: a WorkspaceEdit adding (or replacing) the item's `spec:[title](relative path)` field. Errors as for pm/roadmapItemEdit. */

@@ -2,8 +2,9 @@
 // 500 generated PRDs. Prints, side by side in one run:
 //   - the engine in-process: the roadmap read with its specs' health, cold and warm (the editor's
 //     case: specs already linted), and a status change reflected (edit one line, read again);
-//   - the language server over stdio: pm/roadmap warm, and a status change (pm/roadmapItemEdit,
-//     didChange, pm/roadmap) as the sidebar does it;
+//   - the language server over stdio: pm/roadmap warm (the whole model), and a status change as
+//     the sidebar does it (pm/roadmapItemEdit, didChange, pm/roadmapUpdate: only changed phases),
+//     beside the same change answered with the whole model again; and an edit to a linked spec;
 //   - `pmw lint` on the same 500 specs, the alternative a user would run to see their health.
 // Every result is validated (item count, linked specs, the changed status), never the timing.
 import { spawn, spawnSync } from "node:child_process";
@@ -120,6 +121,12 @@ for (let r = 0; r < RUNS; r++) {
 t0 = performance.now();
 for (const f of specFiles) E.lintText(f, E.nodeHost.readText(f), env);
 const lintInProcess = performance.now() - t0;
+const roadmapLint = [];
+for (let r = 0; r < 5; r++) {
+  t0 = performance.now();
+  E.lintText(ROADMAP_FILE, roadmapText, env);
+  roadmapLint.push(performance.now() - t0);
+}
 
 if (process.env.PMW_BENCH_PROFILE) {
   const part = (label, f) => {
@@ -143,6 +150,7 @@ console.log(`  roadmap + spec health, warm                              ${ms(med
 console.log(`  roadmap + spec health + JSON model, warm                 ${ms(median(json))}`);
 console.log(`  status change reflected (edit + read again)              ${ms(median(change))}`);
 console.log(`  lintText on the ${SPECS} specs, in-process (for scale)       ${ms(lintInProcess)}`);
+console.log(`  lintText of the roadmap itself (its diagnostics, per edit) ${ms(median(roadmapLint))}`);
 
 // ---- the language server ----------------------------------------------------------------------
 const proc = spawn(process.execPath, [join(ROOT, "dist", "server.js"), "--stdio"], { cwd: dir, stdio: ["pipe", "pipe", "inherit"] });
@@ -154,7 +162,8 @@ conn.onNotification("pm/roadmapChanged", () => undefined);
 conn.listen();
 const rootUri = pathToFileURL(dir).href;
 const uri = pathToFileURL(ROADMAP_FILE).href;
-await conn.sendRequest("initialize", { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: "bench" }], capabilities: { workspace: { configuration: true } } });
+// Pull diagnostics, as VS Code: the roadmap's own lint runs when the editor asks for it, not on every change (its cost is printed apart).
+await conn.sendRequest("initialize", { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: "bench" }], capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: {} } } });
 await conn.sendNotification("initialized", {});
 let text = roadmapText;
 let version = 1;
@@ -170,8 +179,12 @@ for (let r = 0; r < RUNS; r++) {
 }
 const lspItems = model.phases.flatMap((p) => p.items);
 if (lspItems.length !== ITEMS) fail(`pm/roadmap returned ${lspItems.length} items`);
-const lspChange = [];
-for (let r = 0; r < RUNS; r++) {
+/** Merges a pm/roadmapUpdate answer into the model held, as the Roadmap view does. */
+const merge = (held, update) => ({ ...update.roadmap, phases: update.roadmap.phases.map((p, i) => p ?? held.phases[i]) });
+const lspChange = { full: [], update: [] };
+const sentPhases = [];
+for (let r = 0; r < 2 * RUNS; r++) {
+  const mode = r % 2 ? "update" : "full";
   const item = model.phases.flatMap((p) => p.items)[(r * 991) % ITEMS];
   const status = item.status === "done" ? "blocked" : "done";
   t0 = performance.now();
@@ -179,23 +192,46 @@ for (let r = 0; r < RUNS; r++) {
   const changes = edit.changes[uri];
   version++;
   await conn.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: changes.map((c) => ({ range: c.range, text: c.newText })) });
-  model = (await conn.sendRequest("pm/roadmap", { textDocument: { uri } }))[0];
-  lspChange.push(performance.now() - t0);
+  if (mode === "full") model = (await conn.sendRequest("pm/roadmap", { textDocument: { uri } }))[0];
+  else {
+    const update = await conn.sendRequest("pm/roadmapUpdate", { textDocument: { uri }, previousResultId: model.resultId });
+    sentPhases.push(update.roadmap.phases.filter(Boolean).length);
+    model = merge(model, update);
+  }
+  lspChange[mode].push(performance.now() - t0);
   const after = model.phases.flatMap((p) => p.items).find((i) => i.line === item.line);
-  if (after?.status !== status) fail(`over LSP, status change on line ${item.line + 1} not reflected`);
-  // Keep the local text in step, for the record.
-  const ls = text.split("\n");
-  ls[item.line] = after.lineText;
-  text = ls.join("\n");
+  if (after?.status !== status) fail(`over LSP (${mode}), status change on line ${item.line + 1} not reflected`);
+}
+if (model.phases.flatMap((p) => p.items).length !== ITEMS) fail("the merged model lost items");
+if (sentPhases.some((n) => n !== 1)) fail(`pm/roadmapUpdate sent ${sentPhases.join(",")} phases for one status change (expected 1 each)`);
+// A linked spec edited in the editor: its health changes, the roadmap is answered from the cache but for that spec.
+const specUri = pathToFileURL(specFiles[7]).href;
+const specText = E.nodeHost.readText(specFiles[7]);
+await conn.sendNotification("textDocument/didOpen", { textDocument: { uri: specUri, languageId: "markdown", version: 1, text: specText } });
+model = merge(model, await conn.sendRequest("pm/roadmapUpdate", { textDocument: { uri }, previousResultId: model.resultId }));
+const specEdit = [];
+for (let r = 0; r < RUNS; r++) {
+  t0 = performance.now();
+  // Alternately drop and restore the first section heading: the spec's findings change each time.
+  const edited = r % 2 === 0 ? specText.replace(/^## .*$/m, "") : specText;
+  await conn.sendNotification("textDocument/didChange", { textDocument: { uri: specUri, version: r + 2 }, contentChanges: [{ text: edited }] });
+  const update = await conn.sendRequest("pm/roadmapUpdate", { textDocument: { uri }, previousResultId: model.resultId });
+  const sent = update.roadmap.phases.filter(Boolean).length;
+  model = merge(model, update);
+  specEdit.push(performance.now() - t0);
+  if (sent !== 1) fail(`a spec edit sent ${sent} phases (expected the one phase linking it)`);
 }
 await conn.sendRequest("shutdown");
 await conn.sendNotification("exit");
 conn.dispose();
 
-console.log("\nLanguage server over stdio (median of 20; the payload is the full 5,000-item model):");
+console.log("\nLanguage server over stdio (median of 20):");
 console.log(`  pm/roadmap, first request (lints the ${SPECS} specs)          ${ms(lspCold)}`);
-console.log(`  pm/roadmap, warm                                         ${ms(median(lspWarm))}`);
-console.log(`  status change: pm/roadmapItemEdit + didChange + pm/roadmap ${ms(median(lspChange))}`);
+console.log(`  pm/roadmap, warm (the whole 5,000-item model)            ${ms(median(lspWarm))}`);
+console.log(`  status change, as the view does it: pm/roadmapItemEdit + didChange + pm/roadmapUpdate (one phase sent)`);
+console.log(`                                                           ${ms(median(lspChange.update))}`);
+console.log(`  the same, answered with the whole model (pm/roadmap)     ${ms(median(lspChange.full))}`);
+console.log(`  a linked spec edited: didChange + pm/roadmapUpdate       ${ms(median(specEdit))}`);
 
 // ---- the alternative: pmw lint on the same specs -----------------------------------------------
 t0 = performance.now();

@@ -13,7 +13,7 @@ const { version } = JSON.parse(readFileSync(path.join(root, "package.json"), "ut
 const vsix = path.join(root, `pm-workbench-${version}.vsix`);
 const kb = (p) => `${(statSync(p).size / 1024).toFixed(0)} KB`;
 spawnSync("npm", ["run", "package"], { cwd: root, stdio: "ignore" });
-const sizes = `dist/extension.js ${kb(path.join(root, "dist/extension.js"))}, dist/server.js ${kb(path.join(root, "dist/server.js"))} (minified)`;
+const sizes = `dist/extension.js ${kb(path.join(root, "dist/extension.js"))}, dist/workbench.js ${kb(path.join(root, "dist/workbench.js"))}, dist/server.js ${kb(path.join(root, "dist/server.js"))} (minified)`;
 spawnSync(process.execPath, ["esbuild.mjs"], { cwd: root, stdio: "inherit" });
 if (!existsSync(vsix)) {
   console.log(`\n(${path.basename(vsix)} not found: run npm run package; VS Code bench skipped)`);
@@ -22,6 +22,7 @@ if (!existsSync(vsix)) {
 ensureCodeServer();
 const RUNS = Number(process.env.PMW_BENCH_VSCODE_RUNS ?? 3);
 const activations = [];
+const clientLoads = [];
 const firstFindings = [];
 for (let run = 0; run < RUNS; run++) {
   const workspace = mkdtempSync(path.join(tmpdir(), "pmw-bench-ws-"));
@@ -55,9 +56,24 @@ for (let run = 0; run < RUNS; run++) {
     await firstRow.click();
     await page.keyboard.press("End");
     const row = page.locator(".monaco-list-row", { hasText: "PM Workbench" }).first();
-    await row.waitFor({ timeout: 30_000 });
-    const activation = /(\d+)\s*ms/.exec(await row.locator(".activation-time").innerText())?.[1];
+    // The virtual list may render our row only once it is scrolled to: press End until it is there.
+    for (let tries = 0; !(await row.isVisible()) && tries < 20; tries++) {
+      await page.keyboard.press("End");
+      await row.waitFor({ timeout: 1_500 }).catch(() => undefined);
+    }
+    // "Activation: 3ms", or "Startup Activation: 3ms" when .pm/config.jsonc activated it at start-up.
+    const activation = /Activation: (\d+)\s*ms/.exec(await row.innerText({ timeout: 10_000 }))?.[1];
     activations.push(Number(activation));
+    // What activation no longer counts: loading the language client right after it (our log line).
+    await page.keyboard.press("Escape");
+    await page.locator(".monaco-list-row", { hasText: "Activation:" }).first().waitFor({ state: "hidden" });
+    await page.keyboard.press("F1");
+    await page.locator(".quick-input-widget input").fill(">PM: Show Output");
+    await page.locator(".quick-input-list .monaco-list-row", { hasText: "Show Output" }).first().waitFor();
+    await page.keyboard.press("Enter");
+    const logLine = page.locator(".part.panel .view-line", { hasText: "client loaded in" }).first();
+    await logLine.waitFor({ timeout: 30_000 });
+    clientLoads.push(Number(/client\s+loaded\s+in\s+(\d+)\s+ms/.exec(await logLine.innerText())?.[1]));
   } finally {
     await browser.close().catch(() => undefined);
     server.stop();
@@ -68,5 +84,6 @@ for (let run = 0; run < RUNS; run++) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`\nVS Code extension in code-server 4.139.1 (VS Code 1.139), ${RUNS} fresh starts`);
 console.log(`  activation (extension host)         median ${median(activations)} ms   runs ${activations.join(", ")} ms   target < 50 ms`);
+console.log(`  client bundle loaded after it        median ${median(clientLoads)} ms   runs ${clientLoads.join(", ")} ms   (the extension host is busy for this long right after activation)`);
 console.log(`  open spec -> first finding shown     median ${median(firstFindings)} ms   runs ${firstFindings.join(", ")} ms`);
 console.log(`  ${sizes}; ${path.basename(vsix)} ${kb(vsix)} (target < 1 MB)`);

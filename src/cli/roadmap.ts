@@ -4,7 +4,7 @@ import { dirname, relative, resolve, sep } from "node:path";
 import type { LintEnvironment } from "../core/lint";
 import { relativePath } from "../core/lint";
 import { roadmapJson, roadmapReport, SpecInspector, isRoadmapTemplate, type RoadmapJson } from "../core/roadmapHealth";
-import { isRoadmapFileName } from "../core/roadmap";
+import { isRoadmapFileName, type ItemStatus } from "../core/roadmap";
 import { renderTimelinePage, renderTimelineSvg } from "../core/timeline";
 import type { Lang } from "../core/types";
 import { stripBom } from "../core/text";
@@ -25,7 +25,7 @@ export interface RoadmapCommandOptions {
   writeErr: (s: string) => void;
 }
 
-const MARK: Record<string, string> = { todo: "[ ]", "in-progress": "[/]", blocked: "[!]", done: "[x]", dropped: "[-]" };
+const MARK: Record<ItemStatus, string> = { todo: "[ ]", "in-progress": "[/]", blocked: "[!]", done: "[x]", dropped: "[-]", bet: " ~ " };
 
 function readText(file: string): string | null {
   try {
@@ -39,19 +39,28 @@ export function formatRoadmapText(r: RoadmapJson): string {
   const out: string[] = [`${r.file}  ${r.title}`];
   for (const p of r.phases) {
     const dates = p.start ? `  ${p.start}..${p.end}` : "";
-    out.push(`  ${p.title}${dates}  ${p.progress.done}/${p.progress.total} done  (line ${p.line})`);
+    const about = [p.health ? p.health.toUpperCase() : "", p.capacity ? `capacity ${p.capacity.text}` : ""].filter(Boolean).map((s) => `  ${s}`).join("");
+    out.push(`  ${p.title}${dates}  ${p.progress.done}/${p.progress.total} done${about}  (line ${p.line})`);
     for (const i of p.items) {
       const bits = [`${MARK[i.status]} ${i.title || "(untitled)"}`];
       if (i.owners.length) bits.push(i.owners.map((o) => `@${o}`).join(" "));
       if (i.due) bits.push(`due ${i.due}${i.overdue ? " OVERDUE" : ""}`);
       if (i.status === "blocked") bits.push("BLOCKED");
       if (i.tags.length) bits.push(i.tags.map((t) => `#${t}`).join(" "));
+      if (i.must) bits.push("MUST");
+      if (i.kpi) bits.push(`moves ${i.kpi.text ?? `${i.kpi.ref} (not listed)`}`);
+      if (i.confidence) bits.push(`confidence ${i.confidence.percent !== null ? `${i.confidence.percent}%` : i.confidence.level}`);
+      if (i.size) bits.push(`size ${i.size.text}`);
+      for (const a of i.after) bits.push(a.line !== null ? `after "${a.title}" (line ${a.line})` : `after "${a.ref}" UNKNOWN`);
       if (i.spec) bits.push(i.spec.exists ? `spec ${i.spec.path} (${i.spec.status ?? "no status"}, ${i.spec.errors} errors, ${i.spec.warnings} warnings)` : `spec ${i.spec.path} MISSING`);
-      else bits.push("no spec");
+      else if (i.status !== "bet") bits.push("no spec");
       out.push(`    ${i.line}: ${bits.join("  ")}`);
       if (i.note) out.push(`        ${i.note}`);
     }
-    for (const k of p.kpis) out.push(`    KPI ${k.text}${k.target ? `: target ${k.target}` : ""}${k.current ? `, current ${k.current}` : ""}`);
+    for (const k of p.kpis) {
+      const parts = [k.baseline ? `baseline ${k.baseline}` : "", k.target ? `target ${k.target}` : "no target", k.window ? `over ${k.window}` : "", k.current ? `current ${k.current}${k.asOf ? ` as of ${k.asOf}` : ""}` : ""];
+      out.push(`    KPI ${k.text}: ${parts.filter(Boolean).join(", ")}`);
+    }
   }
   if (r.orphans.length) out.push(`  Specs on no roadmap item: ${r.orphans.join(", ")}`);
   return out.join("\n") + "\n";

@@ -8,13 +8,27 @@ import { basename, dirname, resolve } from "node:path";
 import type { ParsedDocument } from "./document";
 import { findLinks } from "./links";
 import { hasPlaceholder } from "./placeholders";
+import { TIME_WINDOW } from "./quantities";
 import { BoundedMemo } from "./memo";
 import type { TextEdit } from "./types";
 import type { RuleContext } from "./rule";
+import { slugify } from "./slug";
 import WORDS from "./data/roadmap.json";
 
-export const ITEM_STATUSES = ["todo", "in-progress", "blocked", "done", "dropped"] as const;
+/**
+ * Every status an item can have: the one list (the protocol's PmItemStatus mirrors it). `bet` is
+ * a direction held in Later, not a commitment: a plain list item in a Later phase or under a Bets
+ * label, or `status:bet`. Bets and dropped items do not count in progress.
+ */
+export const ITEM_STATUSES = ["todo", "in-progress", "blocked", "done", "dropped", "bet"] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
+/** Statuses that are not (or no longer) a commitment: never overdue, not in progress totals. */
+export const UNCOMMITTED: ReadonlySet<ItemStatus> = new Set(["dropped", "bet"]);
+
+export const CONFIDENCE_LEVELS = ["high", "medium", "low"] as const;
+export type ConfidenceLevel = (typeof CONFIDENCE_LEVELS)[number];
+export const PHASE_HEALTHS = ["on-track", "at-risk", "off-track"] as const;
+export type PhaseHealth = (typeof PHASE_HEALTHS)[number];
 
 /** A column span on one line. */
 export interface Span {
@@ -29,6 +43,41 @@ export interface SpecLinkRef extends Span {
   path: string;
   /** Written as a `spec:` field (true) or taken from a plain link on the line (false). */
   field: boolean;
+}
+
+/** A value that was written but could not be read (an unknown confidence, size or health). */
+export interface BadValue extends Span {
+  field: "confidence" | "size" | "health";
+  value: string;
+}
+
+/** `after:` or `kpi:` as written, and what it resolves to. */
+export interface Reference extends Span {
+  ref: string;
+}
+
+export interface AfterRef extends Reference {
+  /** The item it names, or null when none (or several) match. */
+  target: RoadmapItem | null;
+  /** How many items the reference matched: 0 unknown, 1 resolved, more ambiguous. */
+  matches: number;
+}
+
+export interface KpiRef extends Reference {
+  target: Kpi | null;
+}
+
+export interface Confidence {
+  level: ConfidenceLevel;
+  /** The percentage when written as one (`confidence:70%`), else null. */
+  percent: number | null;
+}
+
+/** An effort or a capacity: as written, as a t-shirt size, or in weeks (working days are a fifth of a week). */
+export interface Size {
+  text: string;
+  tshirt: string | null;
+  weeks: number | null;
 }
 
 export interface RoadmapItem {
@@ -54,13 +103,30 @@ export interface RoadmapItem {
   unknownStatus: (Span & { value: string }) | null;
   /** A due date that is not a real YYYY-MM-DD date (placeholders such as TBD are left to the placeholder rule). */
   badDue: (Span & { value: string }) | null;
+  /** The KPI the item moves (`kpi:`). */
+  kpi: KpiRef | null;
+  confidence: Confidence | null;
+  /** The items it waits for (`after:`), in the order written. */
+  after: AfterRef[];
+  size: Size | null;
+  /** Listed under a "Must finish" label: the phase fails without it. */
+  must: boolean;
+  badValues: BadValue[];
 }
 
 export interface Kpi {
   text: string;
   target: string | null;
   current: string | null;
+  /** Where the KPI starts from. */
+  baseline: string | null;
+  /** Over what period it is measured (a column, a `window:` key, or a parenthesis naming a period). */
+  window: string | null;
+  /** YYYY-MM-DD the current value was read, or null. */
+  asOf: string | null;
   line: number;
+  /** Where the target is written: its table cell or list text (for findings). */
+  span: Span;
 }
 
 export interface RoadmapPhase {
@@ -72,6 +138,14 @@ export interface RoadmapPhase {
   kpis: Kpi[];
   progress: { done: number; total: number };
   items: RoadmapItem[];
+  /** `Capacity: 6w` on a line of the phase. */
+  capacity: (Size & { line: number }) | null;
+  /** `Health: at risk` (正常 / 有风险 / 偏离) on a line of the phase. */
+  health: PhaseHealth | null;
+  healthLine: number | null;
+  /** A Later phase (Later, Someday, 远期 ...): its plain list items are bets. */
+  later: boolean;
+  badValues: Array<BadValue & { line: number }>;
 }
 
 export interface Roadmap {
@@ -87,7 +161,7 @@ export function isRoadmapFileName(file: string): boolean {
 
 // ---- words -----------------------------------------------------------------------------
 
-type Label = "deliverables" | "kpis" | "goals";
+type Label = "deliverables" | "kpis" | "goals" | "must" | "bets";
 const LABELS = new Map<string, Label>();
 for (const [label, words] of Object.entries(WORDS.labels)) for (const w of words) LABELS.set(w.toLowerCase(), label as Label);
 const STATUS_WORDS = new Map<string, ItemStatus>();
@@ -95,6 +169,57 @@ for (const [status, words] of Object.entries(WORDS.statuses)) for (const w of wo
 const BOXES = WORDS.boxes as Record<string, ItemStatus>;
 const CANONICAL_BOX = WORDS.canonicalBoxes as Record<ItemStatus, string>;
 const MONTHS = WORDS.months as Record<string, number>;
+const LATER = new Set(WORDS.laterPhases.map((w) => w.toLowerCase()));
+
+const wordMap = <T extends string>(groups: Record<string, string[]>) => {
+  const m = new Map<string, T>();
+  for (const [key, words] of Object.entries(groups)) for (const w of words) m.set(w.toLowerCase(), key as T);
+  return m;
+};
+type ItemField = keyof typeof WORDS.fields;
+const FIELD_NAMES = wordMap<ItemField>(WORDS.fields);
+const PHASE_FIELD_NAMES = wordMap<keyof typeof WORDS.phaseFields>(WORDS.phaseFields);
+const HEALTH_WORDS = wordMap<PhaseHealth>(WORDS.health);
+const CONFIDENCE_WORDS = wordMap<ConfidenceLevel>(WORDS.confidence);
+const TSHIRTS = new Map(WORDS.tshirtSizes.map((t) => [t.toLowerCase(), t]));
+const DURATION_UNITS = WORDS.durationUnits as Record<string, number>;
+const KPI_COLUMNS = Object.entries(WORDS.kpiColumns) as Array<[KpiColumn, string[]]>;
+type KpiColumn = keyof typeof WORDS.kpiColumns;
+
+/** Whether a phase heading names a Later horizon (the parenthesis and its dates ignored). */
+export function isLaterPhase(title: string): boolean {
+  const name = title.replace(/[（(].*$/, "").replace(/[\s:：—–-]+$/, "").trim().toLowerCase();
+  return LATER.has(name);
+}
+
+/** A phase's health word (on track, at risk, 有风险 ...), or null. */
+export function healthFromWord(word: string): PhaseHealth | null {
+  return HEALTH_WORDS.get(word.trim().toLowerCase().replace(/[\s_]+/g, " ").replace(/[.。!！]+$/, "")) ?? HEALTH_WORDS.get(word.trim().toLowerCase().replace(/[\s_]+/g, "-")) ?? null;
+}
+
+/** `high`, `低`, `70%`, `0.7`: a confidence, or null when unreadable. */
+export function confidenceFrom(value: string): Confidence | null {
+  const v = value.trim().toLowerCase();
+  const level = CONFIDENCE_WORDS.get(v);
+  if (level) return { level, percent: null };
+  const m = /^(\d{1,3}(?:\.\d+)?)\s*[%％]$/.exec(v) ?? /^(0?\.\d+|1(?:\.0+)?)$/.exec(v);
+  if (!m) return null;
+  const percent = m[0].includes("%") || m[0].includes("％") ? Number(m[1]) : Math.round(Number(m[1]) * 100);
+  if (percent > 100) return null;
+  const { high, medium } = WORDS.confidencePercent;
+  return { level: percent >= high ? "high" : percent >= medium ? "medium" : "low", percent };
+}
+
+/** `M`, `XL`, `3w`, `2 weeks`, `5d`, `1.5m`, `3周`, `10人天`: a size, or null when unreadable. */
+export function sizeFrom(value: string): Size | null {
+  const text = value.trim();
+  const tshirt = TSHIRTS.get(text.toLowerCase());
+  if (tshirt) return { text, tshirt, weeks: null };
+  const m = /^(\d+(?:\.\d+)?)\s*([\p{L}-]+)$/u.exec(text);
+  const per = m ? DURATION_UNITS[m[2]!.toLowerCase()] : undefined;
+  if (!m || per === undefined) return null;
+  return { text, tshirt: null, weeks: Math.round(Number(m[1]) * per * 100) / 100 };
+}
 
 function labelOf(text: string): Label | null {
   const t = text
@@ -214,9 +339,27 @@ const NESTED_ITEM = /^([ \t]+)(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$/;
 const BOX = /^\[(.)\](?=[ \t]|$)[ \t]*/;
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 const SEPARATOR = /\s+(?:——|—|–|--|-)(?=\s|$)/;
-// Fields start at the beginning of the text or after a space. The spec field's label may hold spaces.
-const FIELD =
-  /(?<=^|[\s(（,，])(?:(?<spec>spec[:：]\s?\[(?:[^\]\\]|\\.)*\]\([^)\s]*\))|(?<key>due|status)[:：](?<value>[^\s,，;；]+)|📅\s?(?<emoji>\d{4}-\d{2}-\d{2})|@(?<owner>[\p{L}\p{N}_][\p{L}\p{N}._-]*)|#(?<tag>[\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*))/gu;
+// Fields start at the beginning of the text or after a space. The spec field's label may hold
+// spaces; so may a quoted value (`kpi:"First-answer accuracy"`, `after:“评测集”`). `after:` takes
+// a comma-separated list.
+const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const keysOf = (pick: (f: ItemField) => boolean) =>
+  [...FIELD_NAMES].filter(([, f]) => pick(f)).map(([w]) => w).sort((a, b) => b.length - a.length).map(escapeRe).join("|");
+const QUOTED = String.raw`"[^"]*"|“[^”]*”|「[^」]*」`;
+const VALUE = String.raw`(?:${QUOTED}|[^\s,，;；"“「]+)`;
+const FIELD = new RegExp(
+  [
+    String.raw`(?<=^|[\s(（,，])(?:(?<spec>spec[:：]\s?\[(?:[^\]\\]|\\.)*\]\([^)\s]*\))`,
+    String.raw`(?<key>${keysOf((f) => f !== "after")})[:：](?<value>${VALUE})`,
+    String.raw`(?<key2>${keysOf((f) => f === "after")})[:：](?<list>${VALUE}(?:[,，]${VALUE})*)`,
+    String.raw`📅\s?(?<emoji>\d{4}-\d{2}-\d{2})`,
+    String.raw`@(?<owner>[\p{L}\p{N}_][\p{L}\p{N}._-]*)`,
+    String.raw`#(?<tag>[\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*))`,
+  ].join("|"),
+  "gu",
+);
+const VALUES = new RegExp(VALUE, "gu");
+const unquote = (v: string) => v.replace(/^["“「](.*)["”」]$/s, "$1").trim();
 
 interface ParsedLine {
   title: string;
@@ -226,6 +369,11 @@ interface ParsedLine {
   spec: SpecLinkRef | null;
   statusField: (Span & { value: string }) | null;
   dueField: (Span & { value: string }) | null;
+  kpi: Reference | null;
+  after: Reference[];
+  confidence: Confidence | null;
+  size: Size | null;
+  badValues: BadValue[];
 }
 
 function decode(s: string): string {
@@ -279,6 +427,11 @@ function parseItemText(text: string, base: number, file: string, root: string): 
   let spec: SpecLinkRef | null = null;
   let statusField: ParsedLine["statusField"] = null;
   let dueField: ParsedLine["dueField"] = null;
+  let kpi: Reference | null = null;
+  const after: Reference[] = [];
+  let confidence: Confidence | null = null;
+  let size: Size | null = null;
+  const badValues: BadValue[] = [];
   // Inline code is not fields: blank it out before looking.
   const scan = text.replace(/`[^`]*`/g, (m) => " ".repeat(m.length));
   const kept: string[] = [];
@@ -292,13 +445,43 @@ function parseItemText(text: string, base: number, file: string, root: string): 
       const path = link ? localSpec(link.href, file, root) : null;
       if (!link || !path || spec?.field) continue;
       spec = { href: link.href, path, field: true, start: base + start + link.start, end: base + start + link.end };
-    } else if (g["key"] === "status") {
-      if (statusField) continue;
-      statusField = { value: g["value"]!, start: base + start + 7, end: base + end };
-    } else if (g["key"] === "due" || g["emoji"]) {
+    } else if (g["key"] || g["key2"]) {
+      // Only `after:` is a list; for the others, a comma ends the value as it ends a sentence.
+      const field = FIELD_NAMES.get(g["key"] ?? g["key2"]!)!;
+      const raw = g["value"] ?? g["list"]!;
+      const vs = base + end - raw.length;
+      const span = { start: vs, end: vs + raw.length };
+      if (field === "status") {
+        if (statusField) continue;
+        statusField = { value: unquote(raw), ...span };
+      } else if (field === "due") {
+        if (dueField) continue;
+        const value = raw.replace(/[.)）]+$/, "");
+        dueField = { value, start: vs, end: vs + value.length };
+      } else if (field === "kpi") {
+        if (kpi) continue;
+        kpi = { ref: unquote(raw), ...span };
+      } else if (field === "after") {
+        for (const part of raw.matchAll(VALUES)) {
+          const ref = unquote(part[0]);
+          if (ref && !after.some((a) => a.ref === ref)) after.push({ ref, start: vs + part.index, end: vs + part.index + part[0].length });
+        }
+      } else if (field === "confidence") {
+        if (confidence) continue;
+        confidence = confidenceFrom(unquote(raw));
+        if (!confidence && !hasPlaceholder(raw)) badValues.push({ field, value: unquote(raw), ...span });
+      } else if (field === "size") {
+        if (size) continue;
+        size = sizeFrom(unquote(raw));
+        if (!size && !hasPlaceholder(raw)) badValues.push({ field, value: unquote(raw), ...span });
+      }
+      kept.push(text.slice(last, start));
+      last = end;
+      continue;
+    } else if (g["emoji"]) {
       if (dueField) continue;
-      const value = (g["value"] ?? g["emoji"]!).replace(/[.)）]+$/, "");
-      const vs = base + end - (g["value"] ?? g["emoji"]!).length;
+      const value = g["emoji"].replace(/[.)）]+$/, "");
+      const vs = base + end - g["emoji"].length;
       dueField = { value, start: vs, end: vs + value.length };
     } else if (g["owner"]) {
       const name = g["owner"].replace(/[._-]+$/, "");
@@ -323,7 +506,7 @@ function parseItemText(text: string, base: number, file: string, root: string): 
   const sep = SEPARATOR.exec(rest);
   const title = plain(sep ? rest.slice(0, sep.index) : rest);
   const note = sep ? plain(rest.slice(sep.index + sep[0].length).replace(/\s+(?:——|—|–|--|-)(?=\s|$)/g, " ")) : "";
-  return { title, owners, tags, note: note || null, spec, statusField, dueField };
+  return { title, owners, tags, note: note || null, spec, statusField, dueField, kpi, after, confidence, size, badValues };
 }
 
 // ---- the document ----------------------------------------------------------------------
@@ -350,11 +533,115 @@ function cells(line: string): string[] {
   return t.split(/(?<!\\)\|/).map((c) => c.trim());
 }
 
-function kpiFromText(text: string, line: number): Kpi {
+const AS_OF = /[（(]?\s*(?:as of|as-of|measured|updated|截至|截止|更新于)\s*[:：]?\s*(\d{4}-\d{2}-\d{2})\s*[)）]?/i;
+const PARENS = /[（(]([^()（）]+)[)）]/g;
+
+/** The first parenthesis in the texts that names a period ("28-day rolling", "3-month average", "周均"). */
+function windowIn(...texts: Array<string | null>): string | null {
+  for (const t of texts) for (const m of (t ?? "").matchAll(PARENS)) if (TIME_WINDOW.test(m[1]!) && !AS_OF.test(m[0])) return m[1]!.trim();
+  return null;
+}
+
+/** A current value with its date split off: "88% (as of 2026-11-18)" is 88% as of 2026-11-18. */
+function splitAsOf(current: string | null): { current: string | null; asOf: string | null } {
+  if (!current) return { current, asOf: null };
+  const m = AS_OF.exec(current);
+  if (!m || !isRealDate(m[1]!)) return { current, asOf: null };
+  return { current: current.replace(m[0], " ").replace(/\s+/g, " ").trim() || null, asOf: m[1]! };
+}
+
+const KPI_KEY = (names: string) => new RegExp(`(?:^|[\\s(（,，;；])(?:${names})\\s*[:：]\\s*([^;；,，)）]+)`, "i");
+const KPI_KEYS = Object.fromEntries(KPI_COLUMNS.map(([col, words]) => [col, KPI_KEY(words.map(escapeRe).join("|"))])) as Record<KpiColumn, RegExp>;
+
+function kpiFromText(text: string, line: number, span: Span): Kpi {
   const t = plain(text);
-  const current = /(?:current|now|当前|现状)\s*[:：]\s*([^;；,，)）]+)/i.exec(t);
-  const target = /(?:target|目标)\s*[:：]\s*([^;；,，)）]+)/i.exec(t) ?? /((?:>=|<=|≥|≤|>|<|=)\s*[^;；,，(（]+)/.exec(t);
-  return { text: t, target: target ? target[1]!.trim() : null, current: current ? current[1]!.trim() : null, line };
+  const key = (col: KpiColumn) => KPI_KEYS[col].exec(t)?.[1]!.trim() ?? null;
+  const target = key("target") ?? /((?:>=|<=|≥|≤|>|<|=)\s*[^;；,，(（]+)/.exec(t)?.[1]!.trim() ?? null;
+  const split = splitAsOf(key("current"));
+  const asOfText = AS_OF.exec(t)?.[1] ?? null;
+  const asOf = split.asOf ?? (asOfText && isRealDate(asOfText) ? asOfText : null);
+  return { text: t, target, current: split.current, baseline: key("baseline"), window: key("window") ?? windowIn(t), asOf, line, span };
+}
+
+/** Which column holds what, read from a KPI table's header; null when it names none (read by position). */
+function kpiColumnsOf(header: string[]): Map<KpiColumn, number> | null {
+  const at = new Map<KpiColumn, number>();
+  header.forEach((cell, i) => {
+    if (i === 0) return;
+    const c = plain(cell).toLowerCase();
+    for (const [col, words] of KPI_COLUMNS) if (!at.has(col) && words.some((w) => c === w || c.startsWith(`${w} `) || c.startsWith(`${w}（`) || c.startsWith(`${w}(`))) return void at.set(col, i);
+  });
+  return at.size > 0 ? at : null;
+}
+
+function kpiFromRow(row: string[], columns: Map<KpiColumn, number> | null, line: number, span: Span): Kpi {
+  const cell = (i: number | undefined) => (i === undefined || !row[i] ? null : plain(row[i]!) || null);
+  const col = columns ?? new Map<KpiColumn, number>([["target", 1], ["current", 2]]);
+  const text = plain(row[0]!);
+  const target = cell(col.get("target"));
+  const split = splitAsOf(cell(col.get("current")));
+  const asOfCell = cell(col.get("asOf"));
+  const asOf = asOfCell && isRealDate(asOfCell) ? asOfCell : split.asOf;
+  return { text, target, current: split.current, baseline: cell(col.get("baseline")), window: cell(col.get("window")) ?? windowIn(text, target), asOf, line, span };
+}
+
+const PHASE_FIELD = new RegExp(
+  String.raw`^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?<key>${[...PHASE_FIELD_NAMES.keys()].map(escapeRe).join("|")})\s*(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:：]|[:：])\s*(?<value>.*?)\s*$`,
+  "i",
+);
+
+/** Resolves `after:` references once every item is read: exact title or slug first, then a unique prefix. */
+function resolveAfter(all: RoadmapItem[]): void {
+  // Most roadmaps name no dependency: slug nothing then.
+  if (!all.some((i) => i.after.length > 0)) return;
+  const slugs = new Map(all.map((i) => [i, slugify(i.title)]));
+  for (const item of all) {
+    for (const a of item.after) {
+      const others = all.filter((i) => i !== item);
+      const ref = a.ref.toLowerCase();
+      const slug = slugify(a.ref);
+      let hits = others.filter((i) => i.title.toLowerCase() === ref || (slug !== "" && slugs.get(i) === slug));
+      if (hits.length === 0 && slug) hits = others.filter((i) => slugs.get(i)!.startsWith(slug));
+      a.matches = hits.length;
+      a.target = hits.length === 1 ? hits[0]! : null;
+    }
+  }
+}
+
+/** Resolves `kpi:` references to the roadmap's KPIs by text or slug, then by a unique prefix. */
+function resolveKpis(all: RoadmapItem[], kpis: Kpi[]): void {
+  if (!all.some((i) => i.kpi)) return;
+  const slugs = new Map(kpis.map((k) => [k, slugify(k.text)]));
+  for (const item of all) {
+    if (!item.kpi) continue;
+    const slug = slugify(item.kpi.ref);
+    let hits = kpis.filter((k) => k.text.toLowerCase() === item.kpi!.ref.toLowerCase() || (slug !== "" && slugs.get(k) === slug));
+    if (hits.length === 0 && slug) hits = kpis.filter((k) => slugs.get(k)!.startsWith(slug));
+    // The same KPI is often listed in several phases: the first is the one meant.
+    const texts = new Set(hits.map((k) => k.text));
+    item.kpi.target = texts.size === 1 ? hits[0]! : null;
+  }
+}
+
+/** Records a phase line (`Capacity: 6w`, `Health: at risk`); false when it is not one (`Status: draft`). */
+function readPhaseField(phase: RoadmapPhase, key: string, rawValue: string, line: number, start: number): boolean {
+  const field = PHASE_FIELD_NAMES.get(key.toLowerCase())!;
+  const value = plain(rawValue);
+  if (field === "capacity") {
+    if (!value || phase.capacity) return true;
+    phase.capacity = { ...(sizeFrom(value) ?? { text: value, tshirt: null, weeks: null }), text: value, line };
+    return true;
+  }
+  const health = healthFromWord(value);
+  // "Status" names the phase's health only with a health word; other status lines are prose.
+  if (!health && key.toLowerCase() !== "health" && key !== "健康度") return false;
+  if (health) {
+    if (phase.health === null) {
+      phase.health = health;
+      phase.healthLine = line;
+    }
+  } else if (value && !hasPlaceholder(value)) phase.badValues.push({ field: "health", value, start, end: start + rawValue.length, line });
+  return true;
 }
 
 /** Reads the roadmap model of a parsed document. Never throws. */
@@ -372,7 +659,7 @@ export function readRoadmap(doc: ParsedDocument, file: string, opts: RoadmapOpti
   const groups: Array<{ level: number; title: string }> = [];
   // The group titles items share until the next heading changes them.
   let groupTitles: string[] = [];
-  let kpiHeader = false;
+  let kpiColumns: Map<KpiColumn, number> | null = null;
   let lastItem: RoadmapItem | null = null;
   let contentColumn: number | null = null;
 
@@ -380,14 +667,14 @@ export function readRoadmap(doc: ParsedDocument, file: string, opts: RoadmapOpti
     if (!phase) return;
     const anyBox = candidates.some((c) => c.item.box !== null || !c.tentative);
     phase.items = candidates.filter((c) => !c.tentative || !anyBox).map((c) => c.item);
-    const counted = phase.items.filter((i) => i.status !== "dropped");
+    const counted = phase.items.filter((i) => !UNCOMMITTED.has(i.status));
     phase.progress = { done: counted.filter((i) => i.status === "done").length, total: counted.length };
     candidates = [];
   };
   const openPhase = (t: string, line: number) => {
     closePhase();
     const { start, end } = phaseDates(t);
-    phase = { title: t, line, start, end, kpis: [], progress: { done: 0, total: 0 }, items: [] };
+    phase = { title: t, line, start, end, kpis: [], progress: { done: 0, total: 0 }, items: [], capacity: null, health: null, healthLine: null, later: isLaterPhase(t), badValues: [] };
     phases.push(phase);
     mode = null;
     groups.length = 0;
@@ -411,7 +698,7 @@ export function readRoadmap(doc: ParsedDocument, file: string, opts: RoadmapOpti
           groups.push({ level: heading.level, title: heading.title });
         }
         groupTitles = groups.map((g) => g.title);
-        kpiHeader = false;
+        kpiColumns = null;
       }
       lastItem = null;
       contentColumn = null;
@@ -428,12 +715,18 @@ export function readRoadmap(doc: ParsedDocument, file: string, opts: RoadmapOpti
     const li: RegExpExecArray | null = contentColumn !== null && leading >= contentColumn ? null : LIST_ITEM.exec(text);
     if (li) contentColumn = li[0].length - li[3]!.length;
     else if (leading === 0) contentColumn = null;
+    // `Capacity: 6w`, `**Health:** at risk`, `- 健康度：有风险`: a line about the phase, not an item.
+    const pf = (li ? !BOX.test(li[3]!) : leading === 0) ? PHASE_FIELD.exec(text) : null;
+    if (pf && readPhaseField(currentPhase(l), pf.groups!["key"]!, pf.groups!["value"]!, l, text.lastIndexOf(pf.groups!["value"]!))) {
+      lastItem = null;
+      continue;
+    }
     if (li) {
       const indent = li[0].length - li[3]!.length;
       const body = li[3]!;
       const box = BOX.exec(body);
       if (!box && mode === "kpis") {
-        currentPhase(l).kpis.push(kpiFromText(body, l));
+        currentPhase(l).kpis.push(kpiFromText(body, l, { start: indent, end: text.trimEnd().length }));
         lastItem = null;
         continue;
       }
@@ -445,7 +738,10 @@ export function readRoadmap(doc: ParsedDocument, file: string, opts: RoadmapOpti
       const parsed = parseItemLine(rest, indent + (box ? box[0].length : 0), file, opts.root);
       if (!parsed.title && !box) continue;
       const mark = box ? box[1]! : null;
-      let status: ItemStatus = mark === null ? "todo" : (BOXES[mark] ?? "todo");
+      const ph = currentPhase(l);
+      // A plain list item in Later or under a Bets label is a bet: a direction, not a commitment.
+      const bet = mark === null && (mode === "bets" || (ph.later && mode !== "deliverables" && mode !== "must"));
+      let status: ItemStatus = mark === null ? (bet ? "bet" : "todo") : (BOXES[mark] ?? "todo");
       let unknownStatus: RoadmapItem["unknownStatus"] = mark !== null && !BOXES[mark] ? { value: `[${mark}]`, start: indent, end: indent + 3 } : null;
       if (parsed.statusField) {
         const s = statusFromWord(parsed.statusField.value);
@@ -469,7 +765,7 @@ export function readRoadmap(doc: ParsedDocument, file: string, opts: RoadmapOpti
         due,
         tags: [...parsed.tags],
         note: parsed.note,
-        overdue: due !== null && due < opts.today && status !== "done" && status !== "dropped",
+        overdue: due !== null && due < opts.today && status !== "done" && !UNCOMMITTED.has(status),
         groups: groupTitles,
         spec: parsed.spec,
         box: box && mark !== null ? { mark, start: indent + 1, end: indent + 2 } : null,
@@ -477,9 +773,14 @@ export function readRoadmap(doc: ParsedDocument, file: string, opts: RoadmapOpti
         dueField: parsed.dueField,
         unknownStatus,
         badDue,
+        kpi: parsed.kpi ? { ...parsed.kpi, target: null } : null,
+        confidence: parsed.confidence,
+        after: parsed.after.map((a) => ({ ...a, target: null, matches: 0 })),
+        size: parsed.size,
+        must: mode === "must",
+        badValues: parsed.badValues,
       };
-      currentPhase(l);
-      candidates.push({ item, tentative: !box && mode !== "deliverables" });
+      candidates.push({ item, tentative: !box && !bet && mode !== "deliverables" && mode !== "must" });
       lastItem = item;
       continue;
     }
@@ -491,16 +792,17 @@ export function readRoadmap(doc: ParsedDocument, file: string, opts: RoadmapOpti
     }
     lastItem = null;
     if (/^\s*\|/.test(text) || (mode === "kpis" && text.includes("|"))) {
-      if (mode !== "kpis" || !phase) continue;
-      if (TABLE_SEPARATOR.test(text)) {
-        kpiHeader = false;
+      if (mode !== "kpis") continue;
+      if (TABLE_SEPARATOR.test(text)) continue;
+      // The row before the separator is the header: it says which column holds what.
+      if (TABLE_SEPARATOR.test(lines[l + 1] ?? "")) {
+        kpiColumns = kpiColumnsOf(cells(text));
         continue;
       }
-      // The row before the separator is the header.
-      if (TABLE_SEPARATOR.test(lines[l + 1] ?? "")) continue;
-      if (kpiHeader) continue;
       const c = cells(text);
-      if (c[0]) (phase as RoadmapPhase).kpis.push({ text: plain(c[0]), target: c[1] ? plain(c[1]) || null : null, current: c[2] ? plain(c[2]) || null : null, line: l });
+      const indent = text.length - text.trimStart().length;
+      // A KPI table before the first ## heading belongs to the implicit phase, as its items do.
+      if (c[0]) currentPhase(l).kpis.push(kpiFromRow(c, kpiColumns, l, { start: indent, end: text.trimEnd().length }));
       continue;
     }
     const label = labelOf(text);
@@ -512,6 +814,9 @@ export function readRoadmap(doc: ParsedDocument, file: string, opts: RoadmapOpti
     if (/^\s*(\*\*|__)[^*_]+\1[:：]?\s*$/.test(text)) mode = null;
   }
   closePhase();
+  const all = phases.flatMap((p) => p.items);
+  resolveAfter(all);
+  resolveKpis(all, phases.flatMap((p) => p.kpis));
   // A file with no phase at all still has a model (phases: []); an implicit phase holds loose items.
   return { file, title, phases };
 }
@@ -570,11 +875,18 @@ export function itemStatusEdits(doc: ParsedDocument, roadmap: Roadmap, file: str
     if (item.statusField.value !== status) edits.push(at(item.statusField, status));
     if (item.box) {
       // A file that writes status fields keeps to [ ] and [x] unless it already uses other marks.
-      const mark = status === "done" ? "x" : /[ xX]/.test(item.box.mark) ? " " : CANONICAL_BOX[status];
+      const mark = status === "done" ? "x" : status === "bet" || /[ xX]/.test(item.box.mark) ? " " : CANONICAL_BOX[status];
       if (item.box.mark !== mark && !(status === "done" && item.box.mark === "X")) edits.push(at(item.box, mark));
     }
+  } else if (item.box && status === "bet") {
+    // No box means a bet: an unticked box and a status field say it where boxes are all there is.
+    if (item.box.mark !== " ") edits.push(at(item.box, " "));
+    const end = expected.trimEnd().length;
+    edits.push(at({ start: end, end }, " status:bet"));
   } else if (item.box) {
     if (BOXES[item.box.mark] !== status || item.unknownStatus) edits.push(at(item.box, CANONICAL_BOX[status]));
+  } else if (item.status === status && !item.unknownStatus) {
+    // A plain item in Later is a bet already; nothing to write.
   } else {
     const end = expected.trimEnd().length;
     edits.push(at({ start: end, end }, ` status:${status}`));

@@ -6,7 +6,7 @@
 import { dirname, sep } from "node:path";
 import { parseDocument, type ParsedDocument } from "./document";
 import { lintText, type LintEnvironment } from "./lint";
-import { isRoadmapFileName, readRoadmap, roadmapItems, type ItemStatus, type Roadmap } from "./roadmap";
+import { isRoadmapFileName, readRoadmap, roadmapItems, type Confidence, type ItemStatus, type PhaseHealth, type Roadmap } from "./roadmap";
 import type { Status } from "./types";
 
 export interface SpecHealth {
@@ -92,9 +92,10 @@ export interface RoadmapReport {
  * The roadmap of one file (its text, or the document already parsed) with its specs' health. `candidates` are the Markdown files of the
  * workspace (absolute paths) that may be orphan specs; only those under the roadmap's folder count.
  */
-export function roadmapReport(file: string, source: string | ParsedDocument, env: LintEnvironment, inspector: SpecInspector, candidates: readonly string[]): RoadmapReport {
+export function roadmapReport(file: string, source: string | ParsedDocument, env: LintEnvironment, inspector: SpecInspector, candidates: readonly string[], read?: Roadmap): RoadmapReport {
   const parsed = typeof source === "string" ? parseDocument(file, source) : source;
-  const roadmap = readRoadmap(parsed, file, { root: env.root, today: env.today ?? new Date().toISOString().slice(0, 10) });
+  // `read`: the roadmap of this very document, already read (an editor keeps it while the text is unchanged).
+  const roadmap = read ?? readRoadmap(parsed, file, { root: env.root, today: env.today ?? new Date().toISOString().slice(0, 10) });
   const specs = new Map<string, SpecHealth>();
   for (const item of roadmapItems(roadmap)) if (item.spec && !specs.has(item.spec.path)) specs.set(item.spec.path, inspector.inspect(item.spec.path));
   const folder = dirname(file) + sep;
@@ -129,6 +130,24 @@ export interface RoadmapItemJson {
   overdue: boolean;
   groups: string[];
   spec: RoadmapSpecJson | null;
+  /** The KPI it moves: the reference as written, and the KPI's text and line when the roadmap lists it. */
+  kpi: { ref: string; text: string | null; line: number | null } | null;
+  confidence: Confidence | null;
+  /** What it waits for: each reference with the item's title and line, both null when unknown or ambiguous. */
+  after: Array<{ ref: string; title: string | null; line: number | null }>;
+  size: { text: string; tshirt: string | null; weeks: number | null } | null;
+  /** Listed under a "Must finish" label. */
+  must: boolean;
+}
+
+export interface RoadmapKpiJson {
+  text: string;
+  target: string | null;
+  current: string | null;
+  baseline: string | null;
+  window: string | null;
+  asOf: string | null;
+  line: number;
 }
 
 export interface RoadmapPhaseJson {
@@ -136,9 +155,11 @@ export interface RoadmapPhaseJson {
   line: number;
   start: string | null;
   end: string | null;
-  kpis: Array<{ text: string; target: string | null; current: string | null }>;
+  kpis: RoadmapKpiJson[];
   progress: { done: number; total: number };
   items: RoadmapItemJson[];
+  capacity: { text: string; weeks: number | null } | null;
+  health: PhaseHealth | null;
 }
 
 export interface RoadmapJson {
@@ -162,7 +183,7 @@ export function roadmapJson(report: RoadmapReport, path: (abs: string) => string
       line: p.line + lineBase,
       start: p.start,
       end: p.end,
-      kpis: p.kpis.map((k) => ({ text: k.text, target: k.target, current: k.current })),
+      kpis: p.kpis.map((k) => ({ text: k.text, target: k.target, current: k.current, baseline: k.baseline, window: k.window, asOf: k.asOf, line: k.line + lineBase })),
       progress: { ...p.progress },
       items: p.items.map((i) => {
         const h = i.spec ? specs.get(i.spec.path) : undefined;
@@ -177,8 +198,15 @@ export function roadmapJson(report: RoadmapReport, path: (abs: string) => string
           overdue: i.overdue,
           groups: [...i.groups],
           spec: i.spec && h ? { path: path(i.spec.path), exists: h.exists, template: h.template, status: h.status, errors: h.errors, warnings: h.warnings } : null,
+          kpi: i.kpi ? { ref: i.kpi.ref, text: i.kpi.target?.text ?? null, line: i.kpi.target ? i.kpi.target.line + lineBase : null } : null,
+          confidence: i.confidence ? { ...i.confidence } : null,
+          after: i.after.map((a) => ({ ref: a.ref, title: a.target?.title ?? null, line: a.target ? a.target.line + lineBase : null })),
+          size: i.size ? { ...i.size } : null,
+          must: i.must,
         };
       }),
+      capacity: p.capacity ? { text: p.capacity.text, weeks: p.capacity.weeks } : null,
+      health: p.health,
     })),
     orphans: report.orphans.map(path),
   };

@@ -7,7 +7,7 @@
  */
 import { localize, type Localized } from "./i18n";
 import type { RoadmapItemJson, RoadmapJson, RoadmapPhaseJson } from "./roadmapHealth";
-import type { ItemStatus } from "./roadmap";
+import { ITEM_STATUSES, type ItemStatus } from "./roadmap";
 import type { Lang } from "./types";
 
 export interface TimelineOptions {
@@ -26,6 +26,16 @@ const L = {
   blocked: { en: "Blocked", "zh-CN": "受阻" },
   done: { en: "Done", "zh-CN": "已完成" },
   dropped: { en: "Dropped", "zh-CN": "已放弃" },
+  bet: { en: "Bet", "zh-CN": "押注" },
+  moves: { en: "Moves {0}", "zh-CN": "推动 {0}" },
+  confidence: { en: "Confidence {0}", "zh-CN": "信心 {0}" },
+  size: { en: "Size {0}", "zh-CN": "规模 {0}" },
+  after: { en: "After {0}", "zh-CN": "前置 {0}" },
+  must: { en: "Must finish", "zh-CN": "必须完成" },
+  capacity: { en: "Capacity {0}", "zh-CN": "容量 {0}" },
+  "on-track": { en: "On track", "zh-CN": "正常" },
+  "at-risk": { en: "At risk", "zh-CN": "有风险" },
+  "off-track": { en: "Off track", "zh-CN": "偏离" },
   overdue: { en: "Overdue", "zh-CN": "已逾期" },
   due: { en: "Due {0}", "zh-CN": "截止 {0}" },
   noSpec: { en: "No spec", "zh-CN": "无规格文档" },
@@ -56,7 +66,7 @@ const L = {
 export const TIMELINE_LABELS: Readonly<Record<string, Localized>> = L;
 
 type LabelId = keyof typeof L;
-const STATUSES: readonly ItemStatus[] = ["todo", "in-progress", "blocked", "done", "dropped"];
+const STATUSES: readonly ItemStatus[] = ITEM_STATUSES;
 
 // ---- escaping and small helpers --------------------------------------------------------------
 
@@ -164,13 +174,14 @@ function dateSpan(roadmap: RoadmapJson): Span | null {
 
 // ---- icons -----------------------------------------------------------------------------------
 
-/** Status shapes, so a status reads without its colour: ring, half disc, bar, check, cross; overdue is a clock. */
+/** Status shapes, so a status reads without its colour: ring, half disc, bar, check, cross, dashed ring; overdue is a clock. */
 const ICONS: Record<ItemStatus | "overdue", string> = {
   todo: '<circle cx="8" cy="8" r="5.5" fill="none" stroke="currentColor" stroke-width="1.6"/>',
   "in-progress": '<circle cx="8" cy="8" r="5.5" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M8 2.5a5.5 5.5 0 0 1 0 11z" fill="currentColor"/>',
   blocked: '<circle cx="8" cy="8" r="6.2" fill="currentColor"/><rect x="4.2" y="7" width="7.6" height="2" fill="var(--tl-bg)"/>',
   done: '<circle cx="8" cy="8" r="6.2" fill="currentColor"/><path d="M5 8.2l2 2 4-4.4" fill="none" stroke="var(--tl-bg)" stroke-width="1.7" stroke-linecap="round" stroke-linejoin="round"/>',
   dropped: '<circle cx="8" cy="8" r="5.5" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M5.6 5.6l4.8 4.8M10.4 5.6l-4.8 4.8" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/>',
+  bet: '<circle cx="8" cy="8" r="5.5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-dasharray="2.4 1.9"/><circle cx="8" cy="8" r="1.6" fill="currentColor"/>',
   overdue: '<circle cx="8" cy="8" r="5.5" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M8 4.6V8l2.4 1.6" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/>',
 };
 
@@ -188,9 +199,9 @@ const icon = (id: ItemStatus | "overdue", cls = "icon") => `<svg class="${cls}" 
  * with light and dark fallbacks for the exported page; high contrast and print have their own rules.
  */
 export const TIMELINE_CSS = `
-.pmw-timeline{--tl-fg:var(--vscode-editor-foreground,#1f2328);--tl-bg:var(--vscode-editor-background,#ffffff);--tl-muted:var(--vscode-descriptionForeground,#59636e);--tl-border:var(--vscode-contrastBorder,var(--vscode-panel-border,#d1d9e0));--tl-card:var(--vscode-editorWidget-background,#f6f8fa);--tl-focus:var(--vscode-focusBorder,#0969da);--tl-todo:var(--vscode-descriptionForeground,#59636e);--tl-in-progress:var(--vscode-charts-blue,#0969da);--tl-blocked:var(--vscode-charts-red,#cf222e);--tl-done:var(--vscode-charts-green,#1a7f37);--tl-dropped:var(--vscode-disabledForeground,#818b98);--tl-overdue:var(--vscode-charts-orange,#bc4c00);--tl-today:var(--vscode-charts-purple,#8250df);--tl-warning:var(--vscode-editorWarning-foreground,#9a6700);--tl-track:var(--vscode-input-background,#e7ebef);--tl-lane:var(--vscode-editor-inactiveSelectionBackground,#eef1f4);
+.pmw-timeline{--tl-fg:var(--vscode-editor-foreground,#1f2328);--tl-bg:var(--vscode-editor-background,#ffffff);--tl-muted:var(--vscode-descriptionForeground,#59636e);--tl-border:var(--vscode-contrastBorder,var(--vscode-panel-border,#d1d9e0));--tl-card:var(--vscode-editorWidget-background,#f6f8fa);--tl-focus:var(--vscode-focusBorder,#0969da);--tl-todo:var(--vscode-descriptionForeground,#59636e);--tl-in-progress:var(--vscode-charts-blue,#0969da);--tl-blocked:var(--vscode-charts-red,#cf222e);--tl-done:var(--vscode-charts-green,#1a7f37);--tl-dropped:var(--vscode-disabledForeground,#818b98);--tl-bet:var(--vscode-charts-yellow,#9a6700);--tl-overdue:var(--vscode-charts-orange,#bc4c00);--tl-today:var(--vscode-charts-purple,#8250df);--tl-warning:var(--vscode-editorWarning-foreground,#9a6700);--tl-track:var(--vscode-input-background,#e7ebef);--tl-lane:var(--vscode-editor-inactiveSelectionBackground,#eef1f4);
 color:var(--tl-fg);background:var(--tl-bg);font-family:var(--vscode-font-family,system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif);font-size:var(--vscode-font-size,14px);line-height:1.4;padding:16px 20px;box-sizing:border-box}
-@media (prefers-color-scheme:dark){.pmw-timeline{--tl-fg:var(--vscode-editor-foreground,#e6edf3);--tl-bg:var(--vscode-editor-background,#0d1117);--tl-muted:var(--vscode-descriptionForeground,#9198a1);--tl-border:var(--vscode-contrastBorder,var(--vscode-panel-border,#3d444d));--tl-card:var(--vscode-editorWidget-background,#151b23);--tl-focus:var(--vscode-focusBorder,#4493f8);--tl-todo:var(--vscode-descriptionForeground,#9198a1);--tl-in-progress:var(--vscode-charts-blue,#4493f8);--tl-blocked:var(--vscode-charts-red,#f85149);--tl-done:var(--vscode-charts-green,#3fb950);--tl-dropped:var(--vscode-disabledForeground,#656c76);--tl-overdue:var(--vscode-charts-orange,#db6d28);--tl-today:var(--vscode-charts-purple,#ab7df8);--tl-warning:var(--vscode-editorWarning-foreground,#d29922);--tl-track:var(--vscode-input-background,#262c36);--tl-lane:var(--vscode-editor-inactiveSelectionBackground,#1b222c)}}
+@media (prefers-color-scheme:dark){.pmw-timeline{--tl-fg:var(--vscode-editor-foreground,#e6edf3);--tl-bg:var(--vscode-editor-background,#0d1117);--tl-muted:var(--vscode-descriptionForeground,#9198a1);--tl-border:var(--vscode-contrastBorder,var(--vscode-panel-border,#3d444d));--tl-card:var(--vscode-editorWidget-background,#151b23);--tl-focus:var(--vscode-focusBorder,#4493f8);--tl-todo:var(--vscode-descriptionForeground,#9198a1);--tl-in-progress:var(--vscode-charts-blue,#4493f8);--tl-blocked:var(--vscode-charts-red,#f85149);--tl-done:var(--vscode-charts-green,#3fb950);--tl-dropped:var(--vscode-disabledForeground,#656c76);--tl-bet:var(--vscode-charts-yellow,#d29922);--tl-overdue:var(--vscode-charts-orange,#db6d28);--tl-today:var(--vscode-charts-purple,#ab7df8);--tl-warning:var(--vscode-editorWarning-foreground,#d29922);--tl-track:var(--vscode-input-background,#262c36);--tl-lane:var(--vscode-editor-inactiveSelectionBackground,#1b222c)}}
 .pmw-timeline *,.pmw-timeline *::before,.pmw-timeline *::after{box-sizing:border-box}
 .pmw-timeline .tl-defs{position:absolute;width:0;height:0;overflow:hidden}
 .pmw-timeline h1{font-size:1.5em;margin:0 0 4px}
@@ -205,6 +216,13 @@ color:var(--tl-fg);background:var(--tl-bg);font-family:var(--vscode-font-family,
 .pmw-timeline .s-blocked .st,.pmw-timeline .st.s-blocked{color:var(--tl-blocked)}
 .pmw-timeline .s-done .st,.pmw-timeline .st.s-done{color:var(--tl-done)}
 .pmw-timeline .s-dropped .st,.pmw-timeline .st.s-dropped{color:var(--tl-dropped)}
+.pmw-timeline .s-bet .st,.pmw-timeline .st.s-bet{color:var(--tl-bet)}
+.pmw-timeline .card.s-bet{border-left-color:var(--tl-bet);border-style:dashed}
+.pmw-timeline .axis .mark.s-bet{stroke:var(--tl-bet)}
+.pmw-timeline .tl-flag.must{color:var(--tl-fg)}
+.pmw-timeline .plan{display:flex;flex-wrap:wrap;gap:2px 10px;font-size:.8em;margin-top:4px;color:var(--tl-muted)}
+.pmw-timeline .tl-health{font-size:.8em;font-weight:600;margin-top:2px}
+.pmw-timeline .tl-health.h-at-risk{color:var(--tl-overdue)}.pmw-timeline .tl-health.h-off-track{color:var(--tl-blocked)}.pmw-timeline .tl-health.h-on-track{color:var(--tl-done)}
 .pmw-timeline .tl-axis{overflow-x:auto;margin:0 0 20px}
 .pmw-timeline .axis{width:100%;min-width:640px;height:auto;display:block;overflow:visible}
 .pmw-timeline .axis text{fill:var(--tl-muted);font-size:11px;font-family:inherit}
@@ -367,10 +385,27 @@ function phaseDates(p: RoadmapPhaseJson): string {
   return p.start || p.end ? `<div class="tl-dates">${esc(dateRange(p))}</div>` : "";
 }
 
+function phasePlan(p: RoadmapPhaseJson, lang: Lang): string {
+  const bits: string[] = [];
+  if (p.health) bits.push(`<div class="tl-health h-${p.health}">${esc(localize(L[p.health], lang))}</div>`);
+  if (p.capacity) bits.push(`<div class="tl-dates">${esc(fmt("capacity", lang, p.capacity.text))}</div>`);
+  return bits.join("");
+}
+
 function kpiTable(p: RoadmapPhaseJson, lang: Lang): string {
   if (p.kpis.length === 0) return "";
   const rows = p.kpis.map((k) => `<tr><td>${esc(k.text)}</td><td>${esc(k.target ?? "")}</td><td>${esc(k.current ?? "")}</td></tr>`);
   return `<table class="tl-kpis"><thead><tr><th>${esc(localize(L.kpi, lang))}</th><th>${esc(localize(L.target, lang))}</th><th>${esc(localize(L.current, lang))}</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}
+
+/** The item's plan fields as short phrases: the KPI it moves, confidence, size, what it waits for. */
+function planParts(item: RoadmapItemJson, lang: Lang): string[] {
+  const out: string[] = [];
+  if (item.kpi) out.push(fmt("moves", lang, item.kpi.text ?? item.kpi.ref));
+  if (item.confidence) out.push(fmt("confidence", lang, item.confidence.percent !== null ? `${item.confidence.percent}%` : item.confidence.level));
+  if (item.size) out.push(fmt("size", lang, item.size.text));
+  for (const a of item.after) out.push(fmt("after", lang, a.title ?? a.ref));
+  return out;
 }
 
 /** What every card of one rendering shares, built once (a roadmap can have thousands of cards). */
@@ -399,6 +434,7 @@ function card(item: RoadmapItemJson, index: number, parts: CardParts): string {
   const lang = o.lang;
   let html = `<li class="card s-${item.status}${item.overdue ? " overdue" : ""}" data-item="${index}"${parts.focus}><div class="card-head">${parts.status[item.status]}`;
   if (item.overdue) html += parts.overdue;
+  if (item.must) html += `<span class="tl-flag must">${esc(localize(L.must, lang))}</span>`;
   if (item.groups.length) html += `<span class="group">${esc(item.groups.join(" › "))}</span>`;
   html += `</div><h3>${item.title ? esc(item.title) : parts.untitled}</h3>`;
   if (item.note) html += `<p class="note">${esc(item.note)}</p>`;
@@ -408,6 +444,8 @@ function card(item: RoadmapItemJson, index: number, parts: CardParts): string {
     if (item.due) html += `<span class="due${item.overdue ? " overdue" : ""}">${esc(fmt("due", lang, item.due))}</span>`;
     html += "</div>";
   }
+  const plan = planParts(item, lang);
+  if (plan.length) html += `<div class="plan">${plan.map((p) => `<span>${esc(p)}</span>`).join("")}</div>`;
   if (item.tags.length) {
     html += '<div class="tags">';
     for (const t of item.tags) html += `<span class="tag">#${esc(t)}</span>`;
@@ -428,7 +466,7 @@ function summary(roadmap: RoadmapJson, o: TimelineOptions): string {
   }
   const overdue = count((i) => i.overdue);
   if (overdue) parts.push(`<span class="tl-flag overdue">${icon("overdue")}${esc(localize(L.overdue, o.lang))} ${overdue}</span>`);
-  const live = (i: RoadmapItemJson) => i.status !== "done" && i.status !== "dropped";
+  const live = (i: RoadmapItemJson) => i.status !== "done" && i.status !== "dropped" && i.status !== "bet";
   const noSpec = count((i) => live(i) && !i.spec);
   if (noSpec) parts.push(`<span>${esc(fmt("withoutSpec", o.lang, noSpec))}</span>`);
   const unhealthy = count((i) => live(i) && !!i.spec && (!i.spec.exists || i.spec.errors > 0));
@@ -446,7 +484,7 @@ function roadmapSection(roadmap: RoadmapJson, o: TimelineOptions, firstIndex: nu
   if (axis) out.push(`<div class="tl-axis">${axis}</div>`);
   out.push(`<div class="tl-phases" role="list" aria-label="${esc(localize(L.phases, o.lang))}">`);
   for (const p of roadmap.phases) {
-    out.push(`<article class="tl-phase" role="listitem"><header class="tl-phase-head"><h2>${esc(p.title)}</h2>${phaseDates(p)}${progressBar(p.progress.done, p.progress.total, o.lang)}</header>`);
+    out.push(`<article class="tl-phase" role="listitem"><header class="tl-phase-head"><h2>${esc(p.title)}</h2>${phaseDates(p)}${phasePlan(p, o.lang)}${progressBar(p.progress.done, p.progress.total, o.lang)}</header>`);
     out.push(kpiTable(p, o.lang));
     if (p.items.length === 0) out.push(`<p class="tl-empty">${esc(localize(L.noItems, o.lang))}</p>`);
     else out.push(`<ul class="tl-cards">${p.items.map((i) => card(i, index++, parts)).join("")}</ul>`);
@@ -529,8 +567,8 @@ function wrap(text: string, width: number, size: number, max: number): string[] 
 const SVG_CSS = `text{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;fill:#1f2328}
 .muted{fill:#59636e}.h1{font-size:22px;font-weight:700}.h2{font-size:15px;font-weight:700}.t{font-size:13px;font-weight:600}.s{font-size:11px}
 .phase{fill:none;stroke:#d1d9e0}.card{fill:#f6f8fa;stroke:#d1d9e0}.dropped .t{text-decoration:line-through;fill:#59636e}
-.s-todo{color:#59636e;fill:#59636e}.s-in-progress{color:#0969da;fill:#0969da}.s-blocked{color:#cf222e;fill:#cf222e}.s-done{color:#1a7f37;fill:#1a7f37}.s-dropped{color:#818b98;fill:#818b98}
-text.s-todo,text.s-in-progress,text.s-blocked,text.s-done,text.s-dropped{font-size:11px;font-weight:600}
+.s-todo{color:#59636e;fill:#59636e}.s-in-progress{color:#0969da;fill:#0969da}.s-blocked{color:#cf222e;fill:#cf222e}.s-done{color:#1a7f37;fill:#1a7f37}.s-dropped{color:#818b98;fill:#818b98}.s-bet{color:#9a6700;fill:#9a6700}
+text.s-todo,text.s-in-progress,text.s-blocked,text.s-done,text.s-dropped,text.s-bet{font-size:11px;font-weight:600}
 .stripe.s-todo{fill:#59636e}.flag{fill:#bc4c00;font-size:11px;font-weight:700}.ovd{color:#bc4c00}
 .spec-error,.spec-missing{fill:#cf222e;font-weight:600}.spec-warning{fill:#9a6700}.spec-ok{fill:#1a7f37}.spec-none{fill:#59636e;font-style:italic}
 .track{fill:#e7ebef}.fill{fill:#1a7f37}
@@ -553,7 +591,7 @@ function svgCard(item: RoadmapItemJson, x: number, y: number, width: number, lan
     cy += LINE;
     lines.push(`<text class="t" x="${x + CARD_PAD + 4}" y="${cy}">${esc(t)}</text>`);
   }
-  const meta = [...item.owners.map((w) => `@${w}`), ...(item.due ? [fmt("due", lang, item.due)] : []), ...item.tags.map((t) => `#${t}`)].join("  ");
+  const meta = [...item.owners.map((w) => `@${w}`), ...(item.due ? [fmt("due", lang, item.due)] : []), ...planParts(item, lang), ...item.tags.map((t) => `#${t}`)].join("  ");
   if (meta) {
     cy += LINE - 2;
     lines.push(`<text class="s muted" x="${x + CARD_PAD + 4}" y="${cy}">${esc(fit(meta, inner, 11))}</text>`);

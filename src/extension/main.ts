@@ -1,66 +1,33 @@
 /**
- * PM Workbench for VS Code: a client of the PM Workbench language server and nothing more.
- * Everything it shows or edits about specs it asks the server for (src/protocol.ts).
+ * The extension's entry point, kept tiny: the extension host loads and activates it while other
+ * extensions wait, so the language client and everything built on it (dist/workbench.js, most
+ * of it vscode-languageclient) is loaded on the next turn of the event loop instead. Commands and
+ * views that triggered activation wait for the returned promise, so nothing is missed.
  */
-import * as vscode from "vscode";
-import type { LanguageClient } from "vscode-languageclient/node";
-import { registerAgentSupport } from "./agents";
-import { createClient } from "./client";
-import { fixAllMissingSections, insertMissingSection, setSpecStatus, statusMenu } from "./commands";
-import { newSpec, type NewSpecOptions } from "./newSpec";
-import { onDidShowPrompt } from "./prompts";
-import { registerRoadmapViews, type RoadmapTree } from "./roadmapView";
-import { SpecStatusBar } from "./statusBar";
-import { registerTimelineView } from "./timelineView";
+import path from "node:path";
+import type * as vscode from "vscode";
+import type { PmWorkbenchApi } from "./workbench";
 
-/** What `activate` returns: for tests in the extension host and for other extensions. */
-export interface PmWorkbenchApi {
-  client: LanguageClient;
-  /** What agent support this editor offered: the MCP server definition, the language-model tools. */
-  agents: { mcp: boolean; tools: string[] };
-  /** Resolves once the language server is running. */
-  ready: Promise<void>;
-  statusBar: SpecStatusBar;
-  roadmap: RoadmapTree;
-  onDidShowPrompt: typeof onDidShowPrompt;
+export type { PmWorkbenchApi };
+
+type Workbench = typeof import("./workbench");
+let workbench: Workbench | undefined;
+
+export function activate(context: vscode.ExtensionContext): Promise<PmWorkbenchApi> {
+  return new Promise((resolve, reject) =>
+    setImmediate(() => {
+      try {
+        // A computed path, so the bundler leaves dist/workbench.js as its own file.
+        const started = performance.now();
+        workbench = require(path.join(__dirname, "workbench.js")) as Workbench;
+        resolve(workbench.activate(context, performance.now() - started));
+      } catch (e) {
+        reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    }),
+  );
 }
 
-let client: LanguageClient | undefined;
-
-export function activate(context: vscode.ExtensionContext): PmWorkbenchApi {
-  const output = vscode.window.createOutputChannel("PM Workbench", { log: true });
-  client = createClient(context, output);
-  const running = client;
-  // Activation returns at once; the server starts in the background and commands wait for it.
-  const ready = running.start();
-  const statusBar = new SpecStatusBar(running, ready);
-
-  const command = (id: string, run: (...args: never[]) => unknown) =>
-    context.subscriptions.push(
-      vscode.commands.registerCommand(id, async (...args: never[]) => {
-        await ready;
-        return run(...args);
-      }),
-    );
-  command("pmWorkbench.newSpec", (arg?: vscode.Uri | NewSpecOptions) => (arg instanceof vscode.Uri ? newSpec(running, arg) : newSpec(running, undefined, arg ?? {})));
-  command("pmWorkbench.newRoadmap", () => newSpec(running, undefined, { template: "roadmap" }));
-  command("pmWorkbench.insertMissingSection", (sectionId?: string) => insertMissingSection(running, typeof sectionId === "string" ? sectionId : undefined));
-  command("pmWorkbench.fixAllMissingSections", () => fixAllMissingSections(running));
-  command("pmWorkbench.setSpecStatus", (status?: string) => setSpecStatus(running, typeof status === "string" ? status : undefined));
-  command("pmWorkbench.statusMenu", () => statusMenu(running));
-  command("pmWorkbench.restartServer", async () => {
-    await running.restart();
-    await statusBar.refresh();
-  });
-  command("pmWorkbench.showOutput", () => output.show(true));
-  context.subscriptions.push(statusBar, output);
-  const agents = registerAgentSupport(context, running, ready);
-  const roadmap = registerRoadmapViews(context, running, ready);
-  registerTimelineView(context, running, ready);
-  return { client: running, ready, statusBar, roadmap, agents, onDidShowPrompt };
-}
-
-export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+export function deactivate(): Promise<void> | undefined {
+  return workbench?.deactivate();
 }

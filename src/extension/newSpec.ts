@@ -2,11 +2,13 @@
  * PM: New Spec from Template. Asks for template, title, owner, language and folder (Escape at
  * any step cancels with nothing written), asks the server to render the spec, then creates the
  * file through the workspace API under the first free name, never over an existing file.
+ * The asking and the writing are separate steps so the Roadmap view can create a spec and link
+ * it into an item in one edit.
  */
 import { execFile } from "node:child_process";
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
-import { NewSpecRequest, SETTINGS_SECTION, TemplatesRequest, type TemplateInfo } from "../protocol";
+import { NewSpecRequest, SETTINGS_SECTION, TemplatesRequest, type NewSpec, type TemplateInfo } from "../protocol";
 import { messageLanguage } from "./client";
 import { ask, pick } from "./prompts";
 import { pathInside } from "./workspacePath";
@@ -42,7 +44,15 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-export async function newSpec(client: LanguageClient, target: vscode.Uri | undefined, options: NewSpecOptions = {}): Promise<vscode.Uri | undefined> {
+/** A spec the user has described (every prompt answered) and the server has rendered; nothing written yet. */
+export interface SpecPlan {
+  folder: vscode.Uri;
+  title: string;
+  rendered: NewSpec;
+}
+
+/** Asks every question and renders the spec; undefined when the user cancelled. Writes nothing. */
+export async function planNewSpec(client: LanguageClient, target: vscode.Uri | undefined, options: NewSpecOptions = {}): Promise<SpecPlan | undefined> {
   const folderArg = options.folder ?? target;
   const workspace = workspaceFolderFor(folderArg);
   if (!workspace) {
@@ -98,22 +108,45 @@ export async function newSpec(client: LanguageClient, target: vscode.Uri | undef
   }
 
   const rendered = await client.sendRequest(NewSpecRequest, { folderUri: folder.toString(), template: template.id, title, owner, lang });
-  await vscode.workspace.fs.createDirectory(folder);
-  const contents = new TextEncoder().encode(rendered.text);
-  for (const name of rendered.fileNames) {
-    const uri = vscode.Uri.joinPath(folder, name);
-    if (await exists(uri)) continue;
+  return { folder, title, rendered };
+}
+
+/** The first of the plan's file names that does not exist yet; undefined (and says so) when all do. */
+export async function freeSpecUri(plan: SpecPlan, skip = 0): Promise<vscode.Uri | undefined> {
+  for (const name of plan.rendered.fileNames.slice(skip)) {
+    const uri = vscode.Uri.joinPath(plan.folder, name);
+    if (!(await exists(uri))) return uri;
+  }
+  void vscode.window.showErrorMessage(vscode.l10n.t("{0} and its numbered variants already exist in {1}; choose another title.", plan.rendered.fileNames[0] ?? "", vscode.workspace.asRelativePath(plan.folder)));
+  return undefined;
+}
+
+/** Adds the creation of the planned spec at `uri` to `edit` (never over an existing file). */
+export function addSpecCreation(edit: vscode.WorkspaceEdit, plan: SpecPlan, uri: vscode.Uri): void {
+  edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(plan.rendered.text) });
+}
+
+/** Opens a created spec with the cursor on the first line to fill in. */
+export async function showNewSpec(plan: SpecPlan, uri: vscode.Uri): Promise<void> {
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  const cursor = new vscode.Position(plan.rendered.cursor.line, plan.rendered.cursor.character);
+  editor.selection = new vscode.Selection(cursor, cursor);
+  editor.revealRange(new vscode.Range(cursor, cursor), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+export async function newSpec(client: LanguageClient, target: vscode.Uri | undefined, options: NewSpecOptions = {}): Promise<vscode.Uri | undefined> {
+  const plan = await planNewSpec(client, target, options);
+  if (!plan) return undefined;
+  await vscode.workspace.fs.createDirectory(plan.folder);
+  for (let tried = 0; ; tried++) {
+    const uri = await freeSpecUri(plan, tried);
+    if (!uri) return undefined;
+    tried = plan.rendered.fileNames.findIndex((n) => vscode.Uri.joinPath(plan.folder, n).toString() === uri.toString());
     const edit = new vscode.WorkspaceEdit();
-    edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents });
+    addSpecCreation(edit, plan, uri);
     // False when the name was taken between the check and the create: try the next one.
     if (!(await vscode.workspace.applyEdit(edit))) continue;
-    const doc = await vscode.workspace.openTextDocument(uri);
-    const editor = await vscode.window.showTextDocument(doc);
-    const cursor = new vscode.Position(rendered.cursor.line, rendered.cursor.character);
-    editor.selection = new vscode.Selection(cursor, cursor);
-    editor.revealRange(new vscode.Range(cursor, cursor), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    await showNewSpec(plan, uri);
     return uri;
   }
-  void vscode.window.showErrorMessage(vscode.l10n.t("{0} and its numbered variants already exist in {1}; choose another title.", rendered.fileNames[0] ?? "", vscode.workspace.asRelativePath(folder)));
-  return undefined;
 }

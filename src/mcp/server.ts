@@ -9,6 +9,7 @@ import { ErrorCode, McpError, type CallToolResult } from "@modelcontextprotocol/
 import { z } from "zod";
 import { localize } from "../core/i18n";
 import { RULES, findRule } from "../core/rules";
+import { CONFIDENCE_LEVELS, ITEM_STATUSES, PHASE_HEALTHS } from "../core/roadmap";
 import type { Rule } from "../core/rule";
 import { specCompleteness } from "../core/specStatus";
 import { LANGS, type Finding, type Lang, type Severity } from "../core/types";
@@ -296,7 +297,7 @@ export function createPmServer({ engine, allowWrites }: PmServerOptions, log: (s
   const roadmapItem = z.object({
     title: z.string(),
     line: z.number().int(),
-    status: z.enum(["todo", "in-progress", "blocked", "done", "dropped"]),
+    status: z.enum(ITEM_STATUSES),
     owners: z.array(z.string()),
     due: z.string().nullable(),
     tags: z.array(z.string()),
@@ -304,15 +305,22 @@ export function createPmServer({ engine, allowWrites }: PmServerOptions, log: (s
     overdue: z.boolean(),
     groups: z.array(z.string()),
     spec: z.object({ path: z.string(), exists: z.boolean(), template: z.string().nullable(), status: z.string().nullable(), errors: z.number().int(), warnings: z.number().int() }).nullable(),
+    kpi: z.object({ ref: z.string(), text: z.string().nullable(), line: z.number().int().nullable() }).nullable(),
+    confidence: z.object({ level: z.enum(CONFIDENCE_LEVELS), percent: z.number().nullable() }).nullable(),
+    after: z.array(z.object({ ref: z.string(), title: z.string().nullable(), line: z.number().int().nullable() })),
+    size: z.object({ text: z.string(), tshirt: z.string().nullable(), weeks: z.number().nullable() }).nullable(),
+    must: z.boolean(),
   });
   const roadmapPhase = z.object({
     title: z.string(),
     line: z.number().int(),
     start: z.string().nullable(),
     end: z.string().nullable(),
-    kpis: z.array(z.object({ text: z.string(), target: z.string().nullable(), current: z.string().nullable() })),
+    kpis: z.array(z.object({ text: z.string(), target: z.string().nullable(), current: z.string().nullable(), baseline: z.string().nullable(), window: z.string().nullable(), asOf: z.string().nullable(), line: z.number().int() })),
     progress: z.object({ done: z.number().int(), total: z.number().int() }),
     items: z.array(roadmapItem),
+    capacity: z.object({ text: z.string(), weeks: z.number().nullable() }).nullable(),
+    health: z.enum(PHASE_HEALTHS).nullable(),
   });
   server.registerTool(
     "roadmap",

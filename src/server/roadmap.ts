@@ -1,14 +1,16 @@
 /**
- * Roadmap requests: pm/roadmap, pm/specs, pm/roadmapItemEdit, pm/linkSpecEdit, and the
- * pm/roadmapChanged notification. The model and edits come from src/core; this file only finds
- * the files, keeps caches warm between requests and converts paths to URIs.
+ * Roadmap requests: pm/roadmap, pm/roadmapUpdate, pm/specs, pm/roadmapItemEdit, pm/linkSpecEdit,
+ * and the pm/roadmapChanged notification. The model and edits come from src/core; this file only
+ * finds the files, keeps caches warm between requests and converts paths to URIs. Warm, a
+ * request re-reads only what changed: a roadmap whose text is unchanged is not read again, a
+ * spec's health is kept until its text changes, and pm/roadmapUpdate sends only changed phases.
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { ErrorCodes, LSPErrorCodes, ResponseError, type Connection, type FileEvent, type TextDocuments, type WorkspaceEdit } from "vscode-languageserver/node";
 import { parseDocument, type ParsedDocument } from "../core/document";
 import { ChunkCache } from "../core/markdown";
-import { isRoadmapFileName, itemStatusEdits, linkSpecEdit, readRoadmap, RoadmapEditError, roadmapItems, type ItemStatus } from "../core/roadmap";
+import { isRoadmapFileName, itemStatusEdits, linkSpecEdit, readRoadmap, RoadmapEditError, roadmapItems, type ItemStatus, type Roadmap } from "../core/roadmap";
 import { roadmapJson, roadmapReport, SpecInspector, type RoadmapReport } from "../core/roadmapHealth";
 import { relativePath } from "../core/lint";
 import { stripBom } from "../core/text";
@@ -18,8 +20,10 @@ import {
   RoadmapChangedNotification,
   RoadmapItemEditRequest,
   RoadmapRequest,
+  RoadmapUpdateRequest,
   SpecsRequest,
   type PmRoadmap,
+  type PmRoadmapPhase,
   type PmSpecSummary,
 } from "../protocol";
 import { pathToUri, uriToPath } from "./convert";
@@ -84,41 +88,86 @@ export function registerRoadmap(connection: Connection, documents: TextDocuments
     return listing;
   };
 
-  /** The roadmap document parsed: open text through its chunk cache (only edited chunks re-parse), else the file. */
-  const parsedFor = (path: string): ParsedDocument | null => {
-    const doc = openDoc(path);
-    if (!doc) {
-      const text = textOf(path);
-      return text === null ? null : parseDocument(path, text);
+  /** The last read of each roadmap, kept while its source (open document version or disk text), the day and the workspace are the same. */
+  const lastRead = new Map<string, { source: LineDocument | string; today: string; generation: number; doc: ParsedDocument; roadmap: Roadmap }>();
+
+  /** The roadmap document parsed and read: open text through its chunk cache (only edited chunks re-parse), else the file. */
+  const readFor = (path: string): { doc: ParsedDocument; roadmap: Roadmap } | null => {
+    const open = openDoc(path);
+    const source = open ?? textOf(path);
+    if (source === null) {
+      lastRead.delete(path);
+      return null;
     }
-    let cache = caches.get(path);
-    if (!cache) caches.set(path, (cache = new ChunkCache()));
-    cache.nextGeneration();
-    return parseDocument(path, doc.source, cache);
+    const env = workspaces.forFile(path).env;
+    const today = env.today ?? new Date().toISOString().slice(0, 10);
+    const hit = lastRead.get(path);
+    if (hit && hit.source === source && hit.today === today && hit.generation === workspaces.currentGeneration) return hit;
+    let doc: ParsedDocument;
+    if (typeof source === "string") doc = parseDocument(path, source);
+    else {
+      let cache = caches.get(path);
+      if (!cache) caches.set(path, (cache = new ChunkCache()));
+      cache.nextGeneration();
+      doc = parseDocument(path, source.source, cache);
+    }
+    const entry = { source, today, generation: workspaces.currentGeneration, doc, roadmap: readRoadmap(doc, path, { root: env.root, today }) };
+    lastRead.set(path, entry);
+    return entry;
   };
 
   const reportFor = (path: string): RoadmapReport | null => {
-    const parsed = parsedFor(path);
-    if (!parsed) return null;
+    const read = readFor(path);
+    if (!read) return null;
     const env = workspaces.forFile(path).env;
-    const report = roadmapReport(path, parsed, env, specInspector(), markdownFiles());
+    const report = roadmapReport(path, read.doc, env, specInspector(), markdownFiles(), read.roadmap);
     linksOf.set(path, new Set(roadmapItems(report.roadmap).flatMap((i) => (i.spec ? [i.spec.path] : []))));
     return report;
   };
 
-  const toPayload = (report: RoadmapReport): PmRoadmap => {
-    const json = roadmapJson(report, pathToUri, 0);
+  /** What the phases last sent for each roadmap were made of (to tell which changed), under their result id. */
+  const sent = new Map<string, { resultId: string; phases: string[] }>();
+  let nextResultId = 1;
+  /**
+   * A phase's payload follows from its own lines (items, groups, KPIs), where it starts, the
+   * health of the specs its items link and the day (overdue): equal keys, equal payloads.
+   */
+  const phaseKeys = (report: RoadmapReport, today: string): string[] => {
+    const { phases } = report.roadmap;
     const lines = report.doc.lines;
-    return {
-      uri: json.file,
-      title: json.title,
-      phases: json.phases.map((p) => ({
-        ...p,
-        items: p.items.map((i) => ({ ...i, lineText: lines[i.line] ?? "", spec: i.spec ? { uri: i.spec.path, exists: i.spec.exists, template: i.spec.template, status: i.spec.status, errors: i.spec.errors, warnings: i.spec.warnings } : null })),
-      })),
-      orphans: json.orphans,
-    };
+    return phases.map((phase, i) => {
+      const end = phases[i + 1]?.line ?? lines.length;
+      const health = phase.items.map((item) => {
+        const h = item.spec ? report.specs.get(item.spec.path) : undefined;
+        // The path too: a link may resolve through text outside the phase (a reference definition).
+        return item.spec && h ? `${item.spec.path}:${h.exists}:${h.template}:${h.status}:${h.errors}:${h.warnings}` : "";
+      });
+      return `${today}\u0000${phase.line}\u0000${health.join(",")}\u0000${lines.slice(phase.line, end).join("\n")}`;
+    });
   };
+
+  /**
+   * The model sent for a report, recorded under a new result id. Phases whose key is in `skip`
+   * at the same index are not built (null): the client holds them already.
+   */
+  const toPayload = (report: RoadmapReport, skip: readonly string[] | null = null): Omit<PmRoadmap, "phases"> & { phases: Array<PmRoadmapPhase | null> } => {
+    const env = workspaces.forFile(report.roadmap.file).env;
+    const keys = phaseKeys(report, env.today ?? new Date().toISOString().slice(0, 10));
+    const changed = report.roadmap.phases.filter((_, i) => skip?.[i] !== keys[i]);
+    const json = roadmapJson({ ...report, roadmap: { ...report.roadmap, phases: changed } }, pathToUri, 0);
+    const lines = report.doc.lines;
+    const built = json.phases.map((p) => ({
+      ...p,
+      items: p.items.map((i) => ({ ...i, lineText: lines[i.line] ?? "", spec: i.spec ? { uri: i.spec.path, exists: i.spec.exists, template: i.spec.template, status: i.spec.status, errors: i.spec.errors, warnings: i.spec.warnings } : null })),
+    }));
+    let next = 0;
+    const phases = keys.map((k, i) => (skip?.[i] === k ? null : built[next++]!));
+    const resultId = String(nextResultId++);
+    sent.set(report.roadmap.file, { resultId, phases: keys });
+    return { uri: json.file, title: json.title, phases, orphans: json.orphans, resultId };
+  };
+  /** The whole model (no phase skipped). */
+  const fullPayload = (report: RoadmapReport): PmRoadmap => toPayload(report) as PmRoadmap;
 
   const roadmapFiles = (): string[] => markdownFiles().filter((f) => specInspector().isRoadmap(f));
 
@@ -129,14 +178,23 @@ export function registerRoadmap(connection: Connection, documents: TextDocuments
       if (!path) throw new ResponseError(ErrorCodes.InvalidParams, `pm/roadmap: ${uri} is not a file URI.`);
       const report = reportFor(path);
       if (!report) throw new ResponseError(ErrorCodes.InvalidParams, `pm/roadmap: cannot read ${path}; check that the file exists.`);
-      return [toPayload(report)];
+      return [fullPayload(report)];
     }
     const out: PmRoadmap[] = [];
     for (const f of roadmapFiles()) {
       const r = reportFor(f);
-      if (r) out.push(toPayload(r));
+      if (r) out.push(fullPayload(r));
     }
     return out;
+  });
+
+  connection.onRequest(RoadmapUpdateRequest, (params) => {
+    const path = uriToPath(params.textDocument.uri);
+    if (!path) throw new ResponseError(ErrorCodes.InvalidParams, `pm/roadmapUpdate: ${params.textDocument.uri} is not a file URI.`);
+    const before = sent.get(path);
+    const report = reportFor(path);
+    if (!report) throw new ResponseError(ErrorCodes.InvalidParams, `pm/roadmapUpdate: cannot read ${path}; check that the file exists.`);
+    return { roadmap: toPayload(report, before && before.resultId === params.previousResultId ? before.phases : null) };
   });
 
   connection.onRequest(SpecsRequest, (): PmSpecSummary[] => {
@@ -158,10 +216,9 @@ export function registerRoadmap(connection: Connection, documents: TextDocuments
   const editTarget = (uri: string) => {
     const path = uriToPath(uri);
     if (!path) throw new ResponseError(ErrorCodes.InvalidParams, `${uri} is not a file URI.`);
-    const doc = parsedFor(path);
-    if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, `${path}: cannot read the roadmap; check that the file exists.`);
-    const env = workspaces.forFile(path).env;
-    return { path, doc, roadmap: readRoadmap(doc, path, { root: env.root, today: env.today ?? new Date().toISOString().slice(0, 10) }) };
+    const read = readFor(path);
+    if (!read) throw new ResponseError(ErrorCodes.InvalidParams, `${path}: cannot read the roadmap; check that the file exists.`);
+    return { path, ...read };
   };
   const asResponseError = (e: unknown): never => {
     if (e instanceof RoadmapEditError) throw new ResponseError(e.kind === "stale" ? LSPErrorCodes.ContentModified : ErrorCodes.InvalidParams, e.message);
@@ -181,8 +238,7 @@ export function registerRoadmap(connection: Connection, documents: TextDocuments
     const { path, doc, roadmap } = editTarget(params.uri);
     const specPath = uriToPath(params.specUri);
     if (!specPath) throw new ResponseError(ErrorCodes.InvalidParams, `pm/linkSpecEdit: specUri ${params.specUri} is not a file URI.`);
-    const h = specInspector().inspect(specPath);
-    const label = h.title ?? basename(specPath).replace(MARKDOWN_FILE, "");
+    const label = params.label?.trim() || (specInspector().inspect(specPath).title ?? basename(specPath).replace(MARKDOWN_FILE, ""));
     try {
       return { changes: { [params.uri]: [linkSpecEdit(doc, roadmap, path, params.line, params.expectedLineText, specPath, label)] } };
     } catch (e) {
@@ -230,7 +286,10 @@ export function registerRoadmap(connection: Connection, documents: TextDocuments
   });
   documents.onDidClose((e) => {
     const path = uriToPath(e.document.uri);
-    if (path) caches.delete(path);
+    if (path) {
+      caches.delete(path);
+      lastRead.delete(path);
+    }
   });
 
   return {
@@ -240,6 +299,7 @@ export function registerRoadmap(connection: Connection, documents: TextDocuments
         const path = uriToPath(c.uri);
         if (!path) continue;
         diskText.delete(path);
+        lastRead.delete(path);
         cachedInspector?.forget(path);
         // Created (1) or deleted (3): the file list, and so orphans, changed.
         if (c.type !== 2 || !MARKDOWN_FILE.test(path)) {

@@ -14,8 +14,8 @@ export type Expect = "finding" | "clean";
 export interface AccuracyCase {
   id: string;
   lang: "en" | "zh-CN";
-  /** red-line-review, vague-language, or weak-section (then `section` names the checked section). */
-  rule: "red-line-review" | "vague-language" | "weak-section";
+  /** red-line-review, vague-language, weak-section (then `section` names the checked section), or a roadmap rule (the text is the roadmap's body). */
+  rule: "red-line-review" | "vague-language" | "weak-section" | RoadmapRule;
   /** Catalog id of the section the passage is placed in; "problem" when absent. */
   section?: string;
   text: string;
@@ -34,7 +34,9 @@ export interface Outcome {
   messages: string[];
 }
 
-const RULES = new Set(["red-line-review", "vague-language", "weak-section"]);
+type RoadmapRule = "roadmap-incomplete-item" | "roadmap-kpi-target" | "roadmap-unknown-after";
+const ROADMAP_RULES = new Set<string>(["roadmap-incomplete-item", "roadmap-kpi-target", "roadmap-unknown-after"]);
+const RULES = new Set(["red-line-review", "vague-language", "weak-section", ...ROADMAP_RULES]);
 /** Sections whose check belongs to the experiment brief; the rest are in the AI feature PRD. */
 const EXPERIMENT_SECTIONS = new Set(["hypothesis", "design", "decision-rule"]);
 const CHECK_OF: Record<string, string> = {
@@ -78,8 +80,9 @@ export function loadCorpus(dir: string): AccuracyCase[] {
   return out;
 }
 
-/** The spec around a passage: front matter, a title, the section heading and the passage. */
+/** The spec around a passage: front matter, a title, the section heading and the passage; for a roadmap rule, a roadmap whose body is the passage. */
 export function specFor(c: AccuracyCase): string {
+  if (ROADMAP_RULES.has(c.rule)) return `---\ntitle: Case ${c.id}\nowner: pm\nstatus: review\nupdated: 2026-01-10\ntemplate: roadmap\n---\n\n# Case ${c.id}\n\n${c.text.trimEnd()}\n`;
   const section = c.section ?? "problem";
   const template = EXPERIMENT_SECTIONS.has(section) ? "experiment-brief" : "ai-feature-prd";
   const entry = catalogEntry(section)!;

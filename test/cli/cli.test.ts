@@ -139,7 +139,7 @@ test("pmw templates lists every built-in template in both languages", () => {
   const r = runCli(["templates"], workspace({}));
   assert.deepEqual(
     r.stdout.trim().split("\n").map((l) => `${l.split(/\s+/)[0]} ${/\[en, zh-CN\]/.test(l)}`),
-    ["agent-prd true", "ai-feature-prd true", "experiment-brief true", "one-pager true", "roadmap true"],
+    ["agent-prd true", "ai-feature-prd true", "experiment-brief true", "one-pager true", "roadmap true", "roadmap-12-month true"],
   );
 });
 

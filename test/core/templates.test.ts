@@ -14,7 +14,7 @@ test("every built-in template loads, in English and Chinese, with every section 
     const untranslated = t.sections.filter((s) => [...t.variants.values()].some((v) => !v.sections.has(s.id))).map((s) => s.id);
     return `${t.id} ${[...t.variants.keys()].sort().join("+")} ${untranslated.length}`;
   });
-  assert.deepEqual(summary, ["agent-prd en+zh-CN 0", "ai-feature-prd en+zh-CN 0", "experiment-brief en+zh-CN 0", "one-pager en+zh-CN 0", "roadmap en+zh-CN 0"]);
+  assert.deepEqual(summary, ["agent-prd en+zh-CN 0", "ai-feature-prd en+zh-CN 0", "experiment-brief en+zh-CN 0", "one-pager en+zh-CN 0", "roadmap en+zh-CN 0", "roadmap-12-month en+zh-CN 0"]);
 });
 
 test("required sections per template are the ones the product promises", () => {

@@ -5,7 +5,7 @@ import type { RoadmapItemJson, RoadmapJson, RoadmapPhaseJson } from "../../src/c
 import { renderTimelineBody, renderTimelinePage, renderTimelineSvg, TIMELINE_LABELS } from "../../src/core/timeline";
 import type { Lang } from "../../src/core/types";
 
-const item = (title: string, fields: Partial<RoadmapItemJson> = {}): RoadmapItemJson => ({ title, line: 1, status: "todo", owners: [], due: null, tags: [], note: null, overdue: false, groups: [], spec: null, ...fields });
+const item = (title: string, fields: Partial<RoadmapItemJson> = {}): RoadmapItemJson => ({ title, line: 1, status: "todo", owners: [], due: null, tags: [], note: null, overdue: false, groups: [], spec: null, kpi: null, confidence: null, after: [], size: null, must: false, ...fields });
 const phase = (title: string, items: RoadmapItemJson[], fields: Partial<RoadmapPhaseJson> = {}): RoadmapPhaseJson => ({
   title,
   line: 0,
@@ -14,15 +14,18 @@ const phase = (title: string, items: RoadmapItemJson[], fields: Partial<RoadmapP
   kpis: [],
   progress: { done: items.filter((i) => i.status === "done").length, total: items.filter((i) => i.status !== "dropped").length },
   items,
+  capacity: null,
+  health: null,
   ...fields,
 });
+const kpi = (text: string, target: string, current: string) => ({ text, target, current, baseline: null, window: null, asOf: null, line: 0 });
 const roadmap = (...phases: RoadmapPhaseJson[]): RoadmapJson => ({ file: "ROADMAP.md", title: "Plan", phases, orphans: [] });
 const html = (r: RoadmapJson, lang: Lang = "en", today = "2026-12-02") => renderTimelineBody([r], { lang, today });
 const count = (s: string, needle: string) => s.split(needle).length - 1;
 const HOSTILE = "<img src=x onerror=alert(1)>";
 
 test("every status shows its icon and its label, so none depends on colour", () => {
-  const out = html(roadmap(phase("Now", [item("a", { status: "todo" }), item("b", { status: "in-progress" }), item("c", { status: "blocked" }), item("d", { status: "done" }), item("e", { status: "dropped" })])));
+  const out = html(roadmap(phase("Now", [item("a", { status: "todo" }), item("b", { status: "in-progress" }), item("c", { status: "blocked" }), item("d", { status: "done" }), item("e", { status: "dropped" }), item("f", { status: "bet" })])));
   const cards = [...out.matchAll(/<li class="card s-([a-z-]+)"[^>]*><div class="card-head"><span class="st"><svg class="icon"[^>]*><use href="#pmw-tl-([a-z-]+)"\/><\/svg>([^<]+)</g)].map((m) => [m[1], m[2], m[3]]);
   assert.deepEqual(cards, [
     ["todo", "todo", "To do"],
@@ -30,6 +33,7 @@ test("every status shows its icon and its label, so none depends on colour", () 
     ["blocked", "blocked", "Blocked"],
     ["done", "done", "Done"],
     ["dropped", "dropped", "Dropped"],
+    ["bet", "bet", "Bet"],
   ]);
 });
 
@@ -49,7 +53,7 @@ test("a roadmap with dates has one lane per phase, a range for dated phases and 
 });
 
 test("phase progress shows done/total and a bar of that width; KPIs show target and current", () => {
-  const out = html(roadmap(phase("Now", [item("a", { status: "done" }), item("b"), item("c"), item("d", { status: "dropped" })], { kpis: [{ text: "Accuracy", target: ">= 90%", current: "88%" }] })));
+  const out = html(roadmap(phase("Now", [item("a", { status: "done" }), item("b"), item("c"), item("d", { status: "dropped" })], { kpis: [kpi("Accuracy", ">= 90%", "88%")] })));
   assert.match(out, /<rect class="fill" width="33\.33" height="6" rx="3"\/><\/svg><span>1\/3 done<\/span>/);
   assert.match(out, /<tr><td>Accuracy<\/td><td>&gt;= 90%<\/td><td>88%<\/td><\/tr>/);
 });
@@ -64,7 +68,7 @@ test("spec health reads as text: no spec, missing, errors, warnings", () => {
 });
 
 test("items are numbered in document order across phases, and many items all render", () => {
-  const items = Array.from({ length: 1200 }, (_, i) => item(`Deliverable ${i}`, { status: (["todo", "in-progress", "blocked", "done", "dropped"] as const)[i % 5]! }));
+  const items = Array.from({ length: 1200 }, (_, i) => item(`Deliverable ${i}`, { status: (["todo", "in-progress", "blocked", "done", "dropped", "bet"] as const)[i % 6]! }));
   const out = html(roadmap(phase("A", items.slice(0, 600)), phase("B", items.slice(600))));
   const numbers = [...out.matchAll(/data-item="(\d+)"/g)].map((m) => Number(m[1]));
   assert.deepEqual(numbers, Array.from({ length: 1200 }, (_, i) => i));
@@ -88,7 +92,7 @@ test("workspace strings render as text in HTML and SVG, never as markup", () => 
   const r: RoadmapJson = {
     file: `${HOSTILE}.md`,
     title: HOSTILE,
-    phases: [phase(HOSTILE, [item(HOSTILE, { owners: [HOSTILE], tags: [HOSTILE], note: HOSTILE, groups: [HOSTILE], due: "2026-12-01", spec: { path: `prd/${HOSTILE}.md`, exists: true, template: null, status: `"${HOSTILE}`, errors: 1, warnings: 0 } })], { kpis: [{ text: HOSTILE, target: HOSTILE, current: HOSTILE }] })],
+    phases: [phase(HOSTILE, [item(HOSTILE, { owners: [HOSTILE], tags: [HOSTILE], note: HOSTILE, groups: [HOSTILE], due: "2026-12-01", spec: { path: `prd/${HOSTILE}.md`, exists: true, template: null, status: `"${HOSTILE}`, errors: 1, warnings: 0 } })], { kpis: [kpi(HOSTILE, HOSTILE, HOSTILE)] })],
     orphans: [`prd/${HOSTILE}"'.md`],
   };
   for (const out of [renderTimelinePage([r], { lang: "en", today: "2026-12-02" }), renderTimelineSvg([r], { lang: "en", today: "2026-12-02" })]) {
@@ -111,4 +115,9 @@ test("only the editor's rendering makes cards focusable", () => {
 
 test("every label is written in English and Chinese", () => {
   assert.deepEqual(Object.entries(TIMELINE_LABELS).filter(([, l]) => !l.en.trim() || !l["zh-CN"].trim()), []);
+});
+
+test("an item's plan fields and a phase's health and capacity read as text", () => {
+  const out = html(roadmap(phase("Now", [item("Pilot", { must: true, kpi: { ref: "accuracy", text: "Accuracy", line: 9 }, confidence: { level: "medium", percent: 70 }, size: { text: "M", tshirt: "M", weeks: null }, after: [{ ref: "eval", title: "Eval harness", line: 4 }] })], { health: "at-risk", capacity: { text: "6 weeks", weeks: 6 } })));
+  for (const text of ['<span class="tl-flag must">Must finish</span>', "<span>Moves Accuracy</span><span>Confidence 70%</span><span>Size M</span><span>After Eval harness</span>", '<div class="tl-health h-at-risk">At risk</div>', "Capacity 6 weeks"]) assert.ok(out.includes(text), text);
 });

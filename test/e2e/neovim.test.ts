@@ -1,7 +1,8 @@
 /**
  * A real editor: headless Neovim (Debian's package, 0.7+), set up with the README's own lines
  * (test/e2e/setup/neovim-0.7.lua, `pmw` on PATH), drives the built server through its own LSP
- * client, applies the quick fix for a missing section and writes the file.
+ * client, applies the quick fix for a missing section and writes the file; then, in a tmux
+ * terminal like a person, completes a heading after "## " with Ctrl-X Ctrl-O and saves.
  * Skipped only when nvim is absent outside CI; in CI (.ci/run installs neovim) it must run.
  */
 import { test } from "node:test";
@@ -10,7 +11,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../helpers";
-import { editorWorkspace, readmeHolds } from "./editors";
+import { editorWorkspace, readmeHolds, SPEC_FIXTURE, tmuxSession } from "./editors";
 
 const SETUP = join(ROOT, "test/e2e/setup/neovim-0.7.lua");
 
@@ -47,4 +48,31 @@ test("neovim: diagnostics, quick fix for a missing section, file written, diagno
       after: 0,
     },
   );
+});
+
+const hasTmux = spawnSync("tmux", ["-V"], { encoding: "utf8" }).status === 0;
+
+test("neovim in a terminal: Ctrl-X Ctrl-O after '## ' inserts a missing section's heading, nothing else", { skip: !(hasNvim && hasTmux) && !process.env["CI"] ? "nvim or tmux is not installed (CI installs them)" : false }, async () => {
+  assert.ok(hasNvim && hasTmux, "nvim and tmux must be installed in CI (.ci/run installs them)");
+  const ws = editorWorkspace("pmw-nvim-tmux-");
+  const nvim = `env PATH='${ws.env["PATH"]!}' nvim -i NONE -n -u '${SETUP}' prd.md`;
+  const { keys, screen, until, kill } = tmuxSession("nvim", ws.dir, nvim);
+  try {
+    // The virtual text of the first finding: the server is attached and has linted the buffer.
+    await until("no diagnostics on screen", () => screen().includes("Missing required section"));
+    keys("G", "o", "## ", "C-x", "C-o");
+    // The pop-up menu lists the missing section first, with its catalog id.
+    await until("no completion menu", () => /Failure criteria .*failure-criteria · required/.test(screen()));
+    keys("Escape", ":w", "Enter");
+    const before = readFileSync(SPEC_FIXTURE, "utf8");
+    const text = await until("the file was not written", () => {
+      const t = readFileSync(ws.file, "utf8");
+      return t.length > before.length && t;
+    });
+    const added = text.slice(before.length).trimEnd();
+    assert.deepEqual({ kept: text.startsWith(before), garbage: /\$0|\0|\\\$/.test(text), added }, { kept: true, garbage: false, added: "## Failure criteria" });
+  } finally {
+    keys("Escape", ":qa!", "Enter");
+    kill();
+  }
 });

@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ROOT } from "../helpers";
-import { editorWorkspace, readmeHolds, SPEC_FIXTURE } from "./editors";
+import { editorWorkspace, readmeHolds, SPEC_FIXTURE, tmuxSession } from "./editors";
 
 const SETUP = join(ROOT, "test/e2e/setup/vim.vim");
 const has = (bin: string, arg: string) => spawnSync(bin, [arg], { encoding: "utf8" }).status === 0;
@@ -30,9 +30,6 @@ test("README's Vim set-up block is the file the Vim test loads", () => {
 test("vim + ALE: diagnostics, missing-section quick fix from :ALECodeAction, omni completion after '## ', saved file", { skip: !hasVim && !process.env["CI"] ? "vim, tmux or vim-ale is not installed (CI installs them)" : false }, async () => {
   assert.ok(hasVim, "vim, tmux and vim-ale must be installed in CI (.ci/run installs them)");
   const ws = editorWorkspace("pmw-vim-");
-  const socket = `pmw-e2e-${process.pid}`;
-  const tmux = (...args: string[]) => spawnSync("tmux", ["-L", socket, ...args], { encoding: "utf8" });
-  const keys = (...k: string[]) => tmux("send-keys", "-t", "pmw", ...k);
   const report = (): Report | null => {
     try {
       return JSON.parse(readFileSync(ws.resultFile, "utf8")) as Report;
@@ -40,18 +37,8 @@ test("vim + ALE: diagnostics, missing-section quick fix from :ALECodeAction, omn
       return null;
     }
   };
-  const until = async <T>(what: string, probe: () => T | null | undefined | false, ms = 20000): Promise<T> => {
-    const end = Date.now() + ms;
-    for (;;) {
-      const v = probe();
-      if (v) return v;
-      if (Date.now() > end) assert.fail(`vim: ${what} within ${ms} ms; screen:\n${tmux("capture-pane", "-p", "-t", "pmw").stdout}`);
-      await sleep(20);
-    }
-  };
   const vim = `env PATH='${ws.env["PATH"]!}' PMW_RESULT='${ws.resultFile}' vim -N -i NONE --cmd 'let g:pmw_start = reltime()' -u '${SETUP}' -S '${join(ROOT, "test/e2e/vim-report.vim")}' prd.md`;
-  const started = tmux("new-session", "-d", "-s", "pmw", "-x", "160", "-y", "50", "-c", ws.dir, vim);
-  assert.equal(started.status, 0, started.stderr);
+  const { keys, screen, until, kill } = tmuxSession("vim", ws.dir, vim);
   try {
     const first = await until("no diagnostics", () => { const r = report(); return r && r.diagnostics.length > 0 ? r : null; });
     if (process.env["PMW_E2E_TIMES"]) console.log(`vim: first diagnostics ${(first.seconds * 1000).toFixed(0)} ms after starting on the spec`);
@@ -59,8 +46,8 @@ test("vim + ALE: diagnostics, missing-section quick fix from :ALECodeAction, omn
 
     keys(":8", "Enter", ":ALECodeAction", "Enter");
     const menu = await until("no code action menu", () => {
-      const screen = tmux("capture-pane", "-p", "-t", "pmw").stdout;
-      return screen.includes("Type number and <Enter>") && screen;
+      const shown = screen();
+      return shown.includes("Type number and <Enter>") && shown;
     });
     const choice = /^(\d+)\) Insert missing section/m.exec(menu);
     assert.ok(choice, `no missing-section quick fix in ALE's menu:\n${menu}`);
@@ -69,7 +56,7 @@ test("vim + ALE: diagnostics, missing-section quick fix from :ALECodeAction, omn
     await until("the quick fix was not applied", () => readBuffer(report(), tick));
 
     keys("G", "o", "## ", "C-x", "C-o");
-    await until("no completion", () => /-- Omni completion .*(match|Back at original)/.test(tmux("capture-pane", "-p", "-t", "pmw").stdout));
+    await until("no completion", () => /-- Omni completion .*(match|Back at original)/.test(screen()));
     keys("Escape", ":w", "Enter");
     const text = await until("the file was not written", () => {
       const t = readFileSync(ws.file, "utf8");
@@ -102,7 +89,7 @@ test("vim + ALE: diagnostics, missing-section quick fix from :ALECodeAction, omn
   } finally {
     keys("Escape", ":qa!", "Enter");
     await sleep(200);
-    tmux("kill-server");
+    kill();
   }
 });
 

@@ -1,9 +1,9 @@
-/** Roadmap requests over stdio: pm/roadmap, pm/specs, pm/roadmapItemEdit, pm/linkSpecEdit, pm/roadmapChanged. */
+/** Roadmap requests over stdio: pm/roadmap, pm/roadmapUpdate, pm/specs, pm/roadmapItemEdit, pm/linkSpecEdit, pm/roadmapChanged. */
 import { test, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import type { WorkspaceEdit } from "vscode-languageserver-protocol";
 import { startClient, type TestClient } from "./client";
-import type { PmRoadmap, PmSpecSummary, RoadmapChangedParams } from "../../src/protocol";
+import type { PmRoadmap, PmRoadmapUpdate, PmSpecSummary, RoadmapChangedParams } from "../../src/protocol";
 
 const SPEC = (title: string, extra = "") => `---\ntitle: ${title}\nowner: ana\nstatus: draft\nupdated: 2026-01-10\ntemplate: ai-feature-prd\n---\n# ${title}\n${extra}`;
 const ROADMAP = "# Plan\n\n## Now\n\n- [ ] Smart replies — @ana spec:[S](prd/smart.md)\n- [x] Done thing\n";
@@ -35,6 +35,27 @@ test("pm/roadmap reads the open document's text, not the file", async () => {
   assert.deepEqual(r!.phases.map((p) => [p.title, p.items.map((i) => `${i.status} ${i.title}`)]), [["Later", ["in-progress Unsaved item"]]]);
 });
 
+const TWO_PHASES = "# Plan\n\n## Now\n\n- [ ] Smart replies — @ana\n\n## Next\n\n- [ ] Voice — @bo\n";
+
+test("pm/roadmapUpdate sends only the phases changed since the client's result; null for the others", async () => {
+  const { client, uri } = await start({ "ROADMAP.md": TWO_PHASES });
+  const textDocument = { uri: uri("ROADMAP.md") };
+  await client.open(textDocument.uri, TWO_PHASES);
+  const [held] = await client.request<PmRoadmap[]>("pm/roadmap", { textDocument });
+  await client.notify("textDocument/didChange", { textDocument: { uri: textDocument.uri, version: 2 }, contentChanges: [{ text: TWO_PHASES.replace("- [ ] Voice", "- [x] Voice") }] });
+  const { roadmap } = await client.request<PmRoadmapUpdate>("pm/roadmapUpdate", { textDocument, previousResultId: held!.resultId });
+  assert.deepEqual(
+    [roadmap.phases[0], roadmap.phases[1]?.items.map((i) => i.status), roadmap.resultId !== held!.resultId],
+    [null, ["done"], true],
+  );
+});
+
+test("pm/roadmapUpdate sends every phase for a result it does not know", async () => {
+  const { client, uri } = await start({ "ROADMAP.md": TWO_PHASES });
+  const { roadmap } = await client.request<PmRoadmapUpdate>("pm/roadmapUpdate", { textDocument: { uri: uri("ROADMAP.md") }, previousResultId: "stale" });
+  assert.deepEqual(roadmap.phases.map((p) => p?.title), ["Now", "Next"]);
+});
+
 test("pm/specs lists specs worst first, with whether a roadmap links them", async () => {
   const { client, uri } = await start({ "ROADMAP.md": ROADMAP, "prd/smart.md": SPEC("Smart"), "prd/bad.md": SPEC("Bad", "\n[x](gone.md)\n").replace("status: draft", "status: approved") });
   const specs = await client.request<PmSpecSummary[]>("pm/specs", {});
@@ -58,6 +79,12 @@ test("pm/linkSpecEdit appends a spec: field with the spec's title and a relative
   const { client, uri } = await start({ "ROADMAP.md": ROADMAP, "prd/lonely.md": SPEC("Lonely spec") });
   const edit = await client.request<WorkspaceEdit>("pm/linkSpecEdit", { uri: uri("ROADMAP.md"), line: 5, expectedLineText: "- [x] Done thing", specUri: uri("prd/lonely.md") });
   assert.deepEqual(edit.changes?.[uri("ROADMAP.md")], [{ range: { start: { line: 5, character: 16 }, end: { line: 5, character: 16 } }, newText: " — spec:[Lonely spec](prd/lonely.md)" }]);
+});
+
+test("pm/linkSpecEdit links a spec not written yet under the label it is given", async () => {
+  const { client, uri } = await start({ "ROADMAP.md": ROADMAP });
+  const edit = await client.request<WorkspaceEdit>("pm/linkSpecEdit", { uri: uri("ROADMAP.md"), line: 5, expectedLineText: "- [x] Done thing", specUri: uri("docs/specs/new-one.md"), label: "New one" });
+  assert.deepEqual(edit.changes?.[uri("ROADMAP.md")], [{ range: { start: { line: 5, character: 16 }, end: { line: 5, character: 16 } }, newText: " — spec:[New one](docs/specs/new-one.md)" }]);
 });
 
 test("pm/roadmapChanged is sent once for a burst of edits to an open roadmap, and for an edit to a spec it links", async () => {

@@ -14,8 +14,12 @@ import { roadmapMissingSpec } from "./roadmap-missing-spec";
 import { roadmapOverdue } from "./roadmap-overdue";
 import { roadmapBadDate } from "./roadmap-bad-date";
 import { roadmapUnknownStatus } from "./roadmap-unknown-status";
+import { roadmapIncompleteItem } from "./roadmap-incomplete-item";
+import { roadmapKpiTarget } from "./roadmap-kpi-target";
+import { roadmapUnknownAfter } from "./roadmap-unknown-after";
+import { roadmapBadValue } from "./roadmap-bad-value";
 
-export const RULES: readonly Rule[] = [missingSection, emptySection, weakSection, placeholder, vagueLanguage, redLineReview, frontMatter, brokenLink, duplicateSection, sectionOrder, fileTooLarge, roadmapMissingSpec, roadmapOverdue, roadmapBadDate, roadmapUnknownStatus];
+export const RULES: readonly Rule[] = [missingSection, emptySection, weakSection, placeholder, vagueLanguage, redLineReview, frontMatter, brokenLink, duplicateSection, sectionOrder, fileTooLarge, roadmapMissingSpec, roadmapOverdue, roadmapBadDate, roadmapUnknownStatus, roadmapIncompleteItem, roadmapKpiTarget, roadmapUnknownAfter, roadmapBadValue];
 
 const BY_KEY = new Map<string, Rule>();
 for (const r of RULES) {
