@@ -14,7 +14,7 @@ before(async () => {
   wb = await openWorkbench();
   // A hostile title, written before the editor reads the file.
   const file = path.join(wb.workspace, "ROADMAP.md");
-  writeFileSync(file, readFileSync(file, "utf8").replace("- [ ] Voice channel for the claims agent", `- [ ] ${HOSTILE}`));
+  writeFileSync(file, readFileSync(file, "utf8").replace("- Voice channel for the claims agent", `- ${HOSTILE}`));
   lines = readFileSync(file, "utf8").split("\n");
 });
 after(async () => {
