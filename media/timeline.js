@@ -20,6 +20,8 @@
     event.preventDefault();
     vscode.postMessage(t);
   });
+  // A reloaded page (the panel was hidden) asks for the latest rendering.
+  vscode.postMessage({ type: "ready" });
   window.addEventListener("message", function (event) {
     const m = event.data;
     // The markup comes from the language server's renderer, every workspace string escaped.

@@ -27,8 +27,6 @@ class TimelinePanel implements vscode.Disposable {
   private shown: PmRoadmapTimeline | null = null;
   private inFlight: Promise<void> | null = null;
   private again = false;
-  /** Whether `webview.html` holds the latest rendering (updates posted since then are not in it). */
-  private htmlCurrent = false;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -42,10 +40,6 @@ class TimelinePanel implements vscode.Disposable {
       onDispose();
     }, null, this.disposables);
     panel.webview.onDidReceiveMessage((m: unknown) => void this.open(m), null, this.disposables);
-    // A hidden webview is reloaded from its html when shown again: bring that html up to date.
-    panel.onDidChangeViewState(() => {
-      if (panel.visible && this.shown && !this.htmlCurrent) this.writePage(this.shown);
-    }, null, this.disposables);
   }
 
   /** Renders again; calls made while a request is out are folded into one more request. */
@@ -79,18 +73,9 @@ class TimelinePanel implements vscode.Disposable {
     this.shown = next;
     this.panel.title = vscode.l10n.t("Timeline: {0}", next.title);
     // The first time the page is written; afterwards only its body is replaced (keeps the scroll position).
-    if (first || !this.panel.visible) {
-      if (this.panel.visible) this.writePage(next);
-      else this.htmlCurrent = false;
-      return;
-    }
-    this.htmlCurrent = false;
-    await this.panel.webview.postMessage({ type: "update", html: next.html });
-  }
-
-  private writePage(t: PmRoadmapTimeline): void {
-    this.panel.webview.html = this.page(t);
-    this.htmlCurrent = true;
+    // A webview hidden and shown again reloads that first page; its script then says "ready" and gets the latest body.
+    if (first) this.panel.webview.html = this.page(next);
+    else await this.panel.webview.postMessage({ type: "update", html: next.html });
   }
 
   private page(t: PmRoadmapTimeline): string {
@@ -110,7 +95,11 @@ class TimelinePanel implements vscode.Disposable {
   }
 
   private async open(message: unknown): Promise<void> {
-    const m = message as Partial<CardMessage> | null;
+    const m = message as Partial<CardMessage> | { type: "ready" } | null;
+    if (m?.type === "ready") {
+      if (this.shown) await this.panel.webview.postMessage({ type: "update", html: this.shown.html });
+      return;
+    }
     const target = typeof m?.item === "number" ? this.shown?.items[m.item] : undefined;
     if (!target) return;
     if (m?.type === "openSpec" && target.specUri) {
