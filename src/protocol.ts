@@ -310,3 +310,21 @@ export interface RoadmapChangedParams {
 
 /** `pm/roadmapChanged` (server -> client), debounced: an open roadmap, a spec one links, or the workspace's files changed. */
 export const RoadmapChangedNotification = new NotificationType<RoadmapChangedParams>("pm/roadmapChanged");
+
+export interface RoadmapTimelineParams {
+  textDocument: TextDocumentIdentifier;
+  lang: "en" | "zh-CN";
+}
+
+export interface PmRoadmapTimeline {
+  /** The picture's markup, every workspace string escaped; items carry `data-item` = index into `items`. */
+  html: string;
+  /** Its stylesheet (theme colours from VS Code's CSS variables). */
+  css: string;
+  title: string;
+  /** Per `data-item`, in document order: where the item is and the spec it links (when the file exists). */
+  items: Array<{ line: number; specUri: string | null }>;
+}
+
+/** `pm/roadmapTimeline`: the roadmap timeline of one roadmap, rendered by the engine for a webview. */
+export const RoadmapTimelineRequest = new RequestType<RoadmapTimelineParams, PmRoadmapTimeline, void>("pm/roadmapTimeline");

@@ -15,6 +15,7 @@ import { findWorkspaceRoot, loadWorkspace, type Workspace } from "../node/worksp
 import { scaffold } from "../node/scaffold";
 import { formatStylish, toJson, toSarif, type FileReport } from "./format";
 import { roadmapCommand } from "./roadmap";
+import { isRealDate } from "../core/roadmap";
 
 declare const PMW_VERSION: string;
 
@@ -32,7 +33,10 @@ Commands:
                            Create a spec from a template (never overwrites)
   roadmap [FILE...]        Phases, items, progress and spec health of roadmaps
                            (default: every roadmap under the current folder)
-      --format text|json            Output format (default: text)
+      --format text|json|html|svg   Output format (default: text); html is a self-contained
+                                    page of the timeline, svg an image of it
+      --lang en|zh-CN               Labels of html and svg (default: the roadmap's language)
+      --today YYYY-MM-DD            The day overdue items and the today marker are reckoned from
   templates                List templates
   rules                    List rules
   lsp --stdio              Start the language server
@@ -203,11 +207,14 @@ function newCommand(args: string[], cwd: string): number {
 }
 
 function roadmap(args: string[], cwd: string): number {
-  const { values, positionals } = parse(args, { format: { type: "string", default: "text" }, config: { type: "string" } });
+  const { values, positionals } = parse(args, { format: { type: "string", default: "text" }, lang: { type: "string" }, today: { type: "string" }, config: { type: "string" } });
   const format = String(values["format"]);
-  if (format !== "text" && format !== "json") throw new UsageError(`--format must be text or json, not "${format}"`);
+  const today = values["today"] as string | undefined;
+  if (today !== undefined && !isRealDate(today)) throw new UsageError(`--today must be a date as YYYY-MM-DD, not "${today}"`);
+  if (format !== "text" && format !== "json" && format !== "html" && format !== "svg") throw new UsageError(`--format must be text, json, html or svg, not "${format}"`);
+  const lang = langOption(values["lang"]);
   const workspaceOf = workspaceResolver(cwd, values["config"] as string | undefined);
-  return roadmapCommand({ operands: positionals, format, cwd, workspaceOf, writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+  return roadmapCommand({ operands: positionals, format, ...(lang ? { lang } : {}), ...(today ? { today } : {}), cwd, workspaceOf, writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
 }
 
 function templatesCommand(cwd: string): number {

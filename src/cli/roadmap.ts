@@ -5,6 +5,8 @@ import type { LintEnvironment } from "../core/lint";
 import { relativePath } from "../core/lint";
 import { roadmapJson, roadmapReport, SpecInspector, isRoadmapTemplate, type RoadmapJson } from "../core/roadmapHealth";
 import { isRoadmapFileName, type ItemStatus } from "../core/roadmap";
+import { renderTimelinePage, renderTimelineSvg } from "../core/timeline";
+import type { Lang } from "../core/types";
 import { stripBom } from "../core/text";
 import { nodeHost } from "../node/fsHost";
 import { expandOperands, walkMarkdown } from "../node/files";
@@ -12,7 +14,11 @@ import type { Workspace } from "../node/workspace";
 
 export interface RoadmapCommandOptions {
   operands: string[];
-  format: "text" | "json";
+  format: "text" | "json" | "html" | "svg";
+  /** Labels of the html and svg pictures; default: the first roadmap's language. */
+  lang?: Lang;
+  /** YYYY-MM-DD: the day overdue and the today marker are reckoned from; default: the date in UTC. */
+  today?: string;
   cwd: string;
   workspaceOf: (file: string) => Workspace;
   writeOut: (s: string) => void;
@@ -66,7 +72,7 @@ export function roadmapCommand(o: RoadmapCommandOptions): number {
   const envFor = (file: string): LintEnvironment => {
     const ws = o.workspaceOf(file);
     let env = envs.get(ws);
-    if (!env) envs.set(ws, (env = { registry: ws.registry, config: ws.config, host: nodeHost, root: ws.root }));
+    if (!env) envs.set(ws, (env = { registry: ws.registry, config: ws.config, host: nodeHost, root: ws.root, ...(o.today ? { today: o.today } : {}) }));
     return env;
   };
   const inspector = new SpecInspector(envFor, readText);
@@ -87,6 +93,7 @@ export function roadmapCommand(o: RoadmapCommandOptions): number {
   }
   const listings = new Map<string, string[]>();
   const results: RoadmapJson[] = [];
+  let firstLang: Lang | undefined;
   for (const file of files) {
     const env = envFor(file);
     if (env.config.isIgnored(relativePath(env.root, file))) continue;
@@ -99,9 +106,14 @@ export function roadmapCommand(o: RoadmapCommandOptions): number {
     const dir = dirname(file);
     let candidates = listings.get(dir);
     if (!candidates) listings.set(dir, (candidates = [...walkMarkdown(dir)].sort().filter((f) => !env.config.isIgnored(relativePath(env.root, f)))));
-    results.push(roadmapJson(roadmapReport(file, text, env, inspector, candidates), shown, 1));
+    const report = roadmapReport(file, text, env, inspector, candidates);
+    firstLang ??= report.doc.lang;
+    results.push(roadmapJson(report, shown, 1));
   }
-  if (o.format === "json") o.writeOut(JSON.stringify(results, null, 2) + "\n");
+  if (o.format === "html" || o.format === "svg") {
+    const options = { lang: o.lang ?? firstLang ?? "en", today: o.today ?? new Date().toISOString().slice(0, 10) };
+    o.writeOut(o.format === "html" ? renderTimelinePage(results, options) : renderTimelineSvg(results, options));
+  } else if (o.format === "json") o.writeOut(JSON.stringify(results, null, 2) + "\n");
   else if (results.length === 0) o.writeOut(`No roadmap found under ${shown(o.cwd) === "." ? "the current folder" : shown(o.cwd)} (a ROADMAP.md, or a file with template: roadmap).\n`);
   else o.writeOut(results.map(formatRoadmapText).join("\n"));
   return failed ? 2 : 0;

@@ -12,6 +12,7 @@ import { newSpec, type NewSpecOptions } from "./newSpec";
 import { onDidShowPrompt } from "./prompts";
 import { registerRoadmapViews, type RoadmapTree } from "./roadmapView";
 import { SpecStatusBar } from "./statusBar";
+import { registerTimelineView } from "./timelineView";
 
 /** What `activate` returns: for tests in the extension host and for other extensions. */
 export interface PmWorkbenchApi {
@@ -59,6 +60,7 @@ export function activate(context: vscode.ExtensionContext, loadedInMs: number): 
   context.subscriptions.push(statusBar, output);
   const agents = registerAgentSupport(context, running, ready);
   const roadmap = registerRoadmapViews(context, running, ready);
+  registerTimelineView(context, running, ready);
   return { client: running, ready, statusBar, roadmap, agents, onDidShowPrompt };
 }
 

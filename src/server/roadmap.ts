@@ -37,6 +37,8 @@ const NOTIFY_DELAY_MS = 150;
 export interface RoadmapService {
   /** Files changed on disk (workspace/didChangeWatchedFiles). */
   filesChanged(changes: readonly FileEvent[]): void;
+  /** One roadmap with its specs' health (open text when open), or null when it cannot be read. */
+  report(path: string): RoadmapReport | null;
 }
 
 export function registerRoadmap(connection: Connection, documents: TextDocuments<LineDocument>, workspaces: Workspaces): RoadmapService {
@@ -291,6 +293,7 @@ export function registerRoadmap(connection: Connection, documents: TextDocuments
   });
 
   return {
+    report: reportFor,
     filesChanged(changes) {
       for (const c of changes) {
         const path = uriToPath(c.uri);

@@ -42,6 +42,7 @@ import { documentSymbols, foldingRanges } from "./outline";
 import { WorkspaceSymbols, type SectionSymbol } from "./workspaceSymbols";
 import { Workspaces, type LoadedWorkspace } from "./workspaces";
 import { registerRoadmap } from "./roadmap";
+import { registerTimeline } from "./timeline";
 
 declare const PMW_VERSION: string;
 
@@ -308,6 +309,7 @@ export function startServer(connection: Connection): void {
   });
 
   const roadmaps = registerRoadmap(connection, documents, workspaces);
+  registerTimeline(connection, roadmaps, workspaces);
 
   connection.onDidChangeWatchedFiles((params) => {
     roadmaps.filesChanged(params.changes);

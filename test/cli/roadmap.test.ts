@@ -87,3 +87,35 @@ test("a folder with no roadmap says so and exits 0; a bad --format is a usage er
   const dir = workspace({ "notes.md": "# Notes\n" });
   assert.deepEqual([runCli(["roadmap"], dir).stdout, runCli(["roadmap", "--format", "json"], dir).stdout, runCli(["roadmap", "--format", "xml"], dir).code], ["No roadmap found under the current folder (a ROADMAP.md, or a file with template: roadmap).\n", "[]\n", 2]);
 });
+
+const HOSTILE_ROADMAP = "# Plan\n\n## Now (Q1 2027)\n\n- [!] <img src=x onerror=alert(1)> — @ana due:2027-01-10 #claims\n- [ ] Pilot [PRD](prd/smart.md)\n\n## Later\n\n- [-] Old idea\n";
+
+test("--format html writes one self-contained page: phases, cards, escaped text, no script, nothing fetched", () => {
+  const dir = workspace({ "ROADMAP.md": HOSTILE_ROADMAP, "prd/smart.md": SPEC });
+  const r = runCli(["roadmap", "ROADMAP.md", "--format", "html", "--today", "2027-02-01"], dir);
+  assert.equal(r.code, 0, r.stderr);
+  const facts = [r.stdout.startsWith("<!DOCTYPE html>"), r.stdout.includes("<h2>Now (Q1 2027)</h2>"), r.stdout.includes("<h2>Later</h2>"), r.stdout.includes("<h3>&lt;img src=x onerror=alert(1)&gt;</h3>"), r.stdout.includes("<img"), /<script|\bsrc="|https?:\/\/(?!www\.w3\.org)/.test(r.stdout), r.stdout.includes("Overdue")];
+  assert.deepEqual(facts, [true, true, true, true, false, false, true]);
+});
+
+test("the page is the same bytes on every run for the same day", () => {
+  const dir = workspace({ "ROADMAP.md": HOSTILE_ROADMAP, "prd/smart.md": SPEC });
+  const run = () => runCli(["roadmap", "ROADMAP.md", "--format", "html", "--today", "2027-02-01"], dir).stdout;
+  assert.equal(run(), run());
+});
+
+test("--format svg writes an image; --lang zh-CN gives Chinese labels", () => {
+  const dir = workspace({ "ROADMAP.md": HOSTILE_ROADMAP, "prd/smart.md": SPEC });
+  const r = runCli(["roadmap", "ROADMAP.md", "--format", "svg", "--lang", "zh-CN", "--today", "2027-02-01"], dir);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual([r.stdout.startsWith('<svg xmlns="http://www.w3.org/2000/svg"'), r.stdout.trimEnd().endsWith("</svg>"), r.stdout.includes("受阻"), r.stdout.includes("已逾期"), r.stdout.includes("<img")], [true, true, true, true, false]);
+});
+
+test("a bad --format, --lang or --today is a usage error naming the accepted values", () => {
+  const dir = workspace({ "ROADMAP.md": HOSTILE_ROADMAP });
+  const errors = [["--format", "pdf"], ["--lang", "fr"], ["--today", "2027-02-30"]].map((args) => {
+    const r = runCli(["roadmap", "ROADMAP.md", ...args], dir);
+    return `${r.code} ${r.stderr.split("\n")[0]}`;
+  });
+  assert.deepEqual(errors, ['2 pmw: --format must be text, json, html or svg, not "pdf"', '2 pmw: --lang must be one of en, zh-CN, not "fr"', '2 pmw: --today must be a date as YYYY-MM-DD, not "2027-02-30"']);
+});

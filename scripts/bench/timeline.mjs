@@ -1,0 +1,166 @@
+// Roadmap timeline benchmark, on the roadmap of scripts/bench/roadmap.mjs (5,000 items in 10
+// phases, 500 of them linking one of 500 generated PRDs). Prints, side by side in one run:
+//   - in-process: reading the roadmap with its specs' health (the model) beside rendering that
+//     model to the HTML page and to SVG;
+//   - the language server over stdio: an edit reaching the timeline (didChange, then
+//     pm/roadmapTimeline, which is what the open webview waits for) beside the same edit reaching
+//     the tree (didChange, then pm/roadmap);
+//   - the CLI: `pmw roadmap --format html` beside `--format json`.
+// Every result is validated (card count, the edited title present), never the timing.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import esbuild from "esbuild";
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
+import { generatePrd, ROOT } from "./corpus.mjs";
+
+const ITEMS = 5000;
+const SPECS = 500;
+const PHASES = 10;
+const RUNS = 20;
+const TODAY = "2027-06-15";
+const problems = [];
+const fail = (m) => {
+  problems.push(m);
+  console.log(`  !! ${m}`);
+};
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(1)} ms`;
+const timed = (f) => {
+  const xs = [];
+  let result;
+  for (let r = 0; r < RUNS; r++) {
+    const t = performance.now();
+    result = f(r);
+    xs.push(performance.now() - t);
+  }
+  return { ms: median(xs), result };
+};
+
+// ---- the workspace: the same generated roadmap as roadmap.mjs ----------------------------------
+const dir = mkdtempSync(join(tmpdir(), "pmw-timeline-bench-"));
+mkdirSync(join(dir, "prd"));
+for (let i = 0; i < SPECS; i++) writeFileSync(join(dir, "prd", `spec-${i}.md`), generatePrd(i));
+const STATUSES = ["todo", "in-progress", "blocked", "done", "dropped"];
+const lines = ["---", "title: Generated roadmap", "owner: bench", "status: review", "updated: 2026-01-10", "template: roadmap", "---", "", "# Generated roadmap", ""];
+for (let p = 0; p < PHASES; p++) {
+  lines.push(`## Q${(p % 4) + 1} ${2027 + Math.floor(p / 4)}`, "", "**Deliverables**", "");
+  for (let k = 0; k < ITEMS / PHASES; k++) {
+    const i = p * (ITEMS / PHASES) + k;
+    if (k % 100 === 0) lines.push(`### Stream ${k / 100 + 1}`, "");
+    const spec = i % (ITEMS / SPECS) === 0 ? ` spec:[Spec ${i / 10}](prd/spec-${i / 10}.md)` : "";
+    const due = i % 3 === 0 ? ` due:20${26 + (i % 3)}-${String((i % 12) + 1).padStart(2, "0")}-15` : "";
+    lines.push(`- [ ] Deliverable ${i} for the claims team — @owner${i % 17} @ken.li${due} status:${STATUSES[i % 5]}${spec} #stream-${i % 7}`);
+  }
+  lines.push("", "**KPIs**", "", "| KPI | Target | Current |", "| --- | --- | --- |", "| Accuracy | >= 90% | 88% |", "");
+}
+const ROADMAP_FILE = join(dir, "ROADMAP.md");
+const roadmapText = lines.join("\n");
+writeFileSync(ROADMAP_FILE, roadmapText);
+console.log(`Workspace: ${ITEMS} items in ${PHASES} phases, ${SPECS} linked PRDs (${(roadmapText.length / 1024).toFixed(0)} KB roadmap) in ${dir}\n`);
+
+// ---- in-process -------------------------------------------------------------------------------
+const entry = join(dir, "engine.cjs");
+await esbuild.build({
+  stdin: {
+    contents: `export * from "./src/core/roadmapHealth"; export * from "./src/core/timeline"; export { parseDocument } from "./src/core/document"; export { ChunkCache } from "./src/core/markdown"; export { LineIndex } from "./src/core/text"; export { loadWorkspace } from "./src/node/workspace"; export { nodeHost } from "./src/node/fsHost";`,
+    resolveDir: ROOT,
+    loader: "ts",
+  },
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  mainFields: ["module", "main"],
+  define: { PMW_VERSION: '"bench"' },
+  outfile: entry,
+  logLevel: "warning",
+});
+const E = (await import(pathToFileURL(entry).href)).default;
+const ws = E.loadWorkspace(dir);
+const env = { registry: ws.registry, config: ws.config, host: E.nodeHost, root: ws.root, today: TODAY };
+const specFiles = Array.from({ length: SPECS }, (_, i) => join(dir, "prd", `spec-${i}.md`));
+const diskText = new Map();
+const inspector = new E.SpecInspector(() => env, (f) => (diskText.has(f) ? diskText.get(f) : diskText.set(f, E.nodeHost.readText(f)).get(f)));
+const cache = new E.ChunkCache();
+const index = new E.LineIndex(roadmapText);
+const model = () => {
+  cache.nextGeneration();
+  return E.roadmapJson(E.roadmapReport(ROADMAP_FILE, E.parseDocument(ROADMAP_FILE, index, cache), env, inspector, specFiles), (p) => p, 1);
+};
+model(); // lints the specs once, as the editor has by the time a timeline opens
+const read = timed(model);
+const options = { lang: "en", today: TODAY };
+const page = timed(() => E.renderTimelinePage([read.result], options));
+const svg = timed(() => E.renderTimelineSvg([read.result], options));
+const cards = (page.result.match(/<li class="card /g) ?? []).length;
+if (cards !== ITEMS) fail(`the page has ${cards} cards, expected ${ITEMS}`);
+if (!svg.result.trimEnd().endsWith("</svg>")) fail("the SVG is not closed");
+
+console.log("In-process, warm (median of 20):");
+console.log(`  read: roadmap + spec health + JSON model                 ${ms(read.ms)}`);
+console.log(`  render the model to the HTML page (${(page.result.length / 1024).toFixed(0)} KB)             ${ms(page.ms)}   (target < 100 ms)`);
+console.log(`  render the model to SVG (${(svg.result.length / 1024).toFixed(0)} KB)                      ${ms(svg.ms)}`);
+
+// ---- the language server ----------------------------------------------------------------------
+const proc = spawn(process.execPath, [join(ROOT, "dist", "server.js"), "--stdio"], { cwd: dir, stdio: ["pipe", "pipe", "inherit"] });
+const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+conn.onRequest("workspace/configuration", (p) => p.items.map(() => ({})));
+conn.onRequest("client/registerCapability", () => null);
+conn.onNotification("textDocument/publishDiagnostics", () => undefined);
+conn.onNotification("pm/roadmapChanged", () => undefined);
+conn.listen();
+const rootUri = pathToFileURL(dir).href;
+const uri = pathToFileURL(ROADMAP_FILE).href;
+await conn.sendRequest("initialize", { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: "bench" }], capabilities: { workspace: { configuration: true } } });
+await conn.sendNotification("initialized", {});
+let version = 1;
+await conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "markdown", version, text: roadmapText } });
+await conn.sendRequest("pm/roadmapTimeline", { textDocument: { uri }, lang: "en" });
+// Each run retitles one item: a keystroke's worth of change in a different place each time.
+const edit = async (r, method, params) => {
+  // Lines 16-115 are the first stream's items: `- [ ] Deliverable ...`.
+  const line = 16 + ((r * 37) % 100);
+  const title = `Edited ${r} ${method}`;
+  version++;
+  const t = performance.now();
+  await conn.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character: 6 }, end: { line, character: 6 } }, text: `${title} ` }] });
+  const result = await conn.sendRequest(method, params);
+  const elapsed = performance.now() - t;
+  const text = JSON.stringify(result);
+  if (!text.includes(title)) fail(`${method} after an edit on line ${line + 1} does not show it`);
+  return elapsed;
+};
+const toTimeline = [];
+const toTree = [];
+for (let r = 0; r < RUNS; r++) {
+  toTimeline.push(await edit(r, "pm/roadmapTimeline", { textDocument: { uri }, lang: "en" }));
+  toTree.push(await edit(r, "pm/roadmap", { textDocument: { uri } }));
+}
+await conn.sendRequest("shutdown");
+await conn.sendNotification("exit");
+conn.dispose();
+console.log("\nLanguage server over stdio (median of 20; one item retitled each time):");
+console.log(`  edit -> pm/roadmapTimeline (the webview's update)        ${ms(median(toTimeline))}   (target < 100 ms)`);
+console.log(`  edit -> pm/roadmap (the tree's update, for scale)         ${ms(median(toTree))}`);
+
+// ---- the CLI ----------------------------------------------------------------------------------
+const cli = (format) => {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [join(ROOT, "dist", "cli.js"), "roadmap", "ROADMAP.md", "--format", format, "--today", TODAY], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 28 });
+  if (r.status !== 0) fail(`pmw roadmap --format ${format} exited ${r.status}: ${r.stderr.slice(0, 300)}`);
+  return performance.now() - t;
+};
+const json = cli("json");
+const html = cli("html");
+console.log("\nCLI, one process each (spawn to exit; lints the 500 specs):");
+console.log(`  pmw roadmap ROADMAP.md --format json                     ${ms(json)}`);
+console.log(`  pmw roadmap ROADMAP.md --format html                     ${ms(html)}`);
+
+if (!process.env.PMW_BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+if (problems.length) {
+  console.log(`\n${problems.length} problem(s); see above.`);
+  process.exitCode = 1;
+}

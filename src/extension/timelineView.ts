@@ -1,0 +1,186 @@
+/**
+ * PM: Show Roadmap Timeline: the server's picture of a roadmap in a webview beside the editor,
+ * re-requested as the roadmap or its specs change. The webview runs one nonce'd script that
+ * reports clicks by item number; what a number opens is decided here, from the server's answer.
+ */
+import { randomBytes } from "node:crypto";
+import * as vscode from "vscode";
+import type { LanguageClient } from "vscode-languageclient/node";
+import { RoadmapChangedNotification, RoadmapRequest, RoadmapTimelineRequest, type PmRoadmapTimeline } from "../protocol";
+import { messageLanguage } from "./client";
+
+export const SHOW_TIMELINE_COMMAND = "pmWorkbench.showRoadmapTimeline";
+const VIEW_TYPE = "pmWorkbench.roadmapTimeline";
+/** Roadmap files by URI, for the editor-title button on roadmaps not named ROADMAP.md. */
+const ROADMAP_URIS_CONTEXT = "pmWorkbench.roadmapUris";
+
+type Lang = "en" | "zh-CN";
+const uiLang = (): Lang => messageLanguage() ?? (vscode.env.language.toLowerCase().startsWith("zh") ? "zh-CN" : "en");
+
+interface CardMessage {
+  type: "openItem" | "openSpec";
+  item: number;
+}
+
+class TimelinePanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private shown: PmRoadmapTimeline | null = null;
+  private inFlight: Promise<void> | null = null;
+  private again = false;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    public uri: vscode.Uri,
+    private readonly client: LanguageClient,
+    private readonly media: vscode.Uri,
+    onDispose: () => void,
+  ) {
+    panel.onDidDispose(() => {
+      this.dispose();
+      onDispose();
+    }, null, this.disposables);
+    panel.webview.onDidReceiveMessage((m: unknown) => void this.open(m), null, this.disposables);
+  }
+
+  /** Renders again; calls made while a request is out are folded into one more request. */
+  refresh(): Promise<void> {
+    if (this.inFlight) {
+      this.again = true;
+      return this.inFlight;
+    }
+    this.inFlight = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.render();
+        } while (this.again);
+      } finally {
+        this.inFlight = null;
+      }
+    })();
+    return this.inFlight;
+  }
+
+  private async render(): Promise<void> {
+    let next: PmRoadmapTimeline;
+    try {
+      next = await this.client.sendRequest(RoadmapTimelineRequest, { textDocument: { uri: this.uri.toString() }, lang: uiLang() });
+    } catch (e) {
+      void vscode.window.showErrorMessage(vscode.l10n.t("Cannot show the roadmap timeline: {0}", e instanceof Error ? e.message : String(e)));
+      return;
+    }
+    const first = this.shown === null;
+    this.shown = next;
+    this.panel.title = vscode.l10n.t("Timeline: {0}", next.title);
+    // The first time the page is written; afterwards only its body is replaced (keeps the scroll position).
+    // A webview hidden and shown again reloads that first page; its script then says "ready" and gets the latest body.
+    if (first) this.panel.webview.html = this.page(next);
+    else await this.panel.webview.postMessage({ type: "update", html: next.html });
+  }
+
+  private page(t: PmRoadmapTimeline): string {
+    const webview = this.panel.webview;
+    const nonce = randomBytes(18).toString("base64");
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.media, "timeline.js"));
+    const csp = [`default-src 'none'`, `style-src 'nonce-${nonce}'`, `img-src ${webview.cspSource} data:`, `script-src 'nonce-${nonce}'`].join("; ");
+    return [
+      "<!DOCTYPE html>",
+      `<html lang="${uiLang()}">`,
+      `<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp}">`,
+      `<meta name="viewport" content="width=device-width, initial-scale=1">`,
+      `<style nonce="${nonce}">body{margin:0;padding:0}${t.css}</style></head>`,
+      `<body><div id="root">${t.html}</div><script nonce="${nonce}" src="${script.toString()}"></script></body>`,
+      "</html>",
+    ].join("\n");
+  }
+
+  private async open(message: unknown): Promise<void> {
+    const m = message as Partial<CardMessage> | { type: "ready" } | null;
+    if (m?.type === "ready") {
+      if (this.shown) await this.panel.webview.postMessage({ type: "update", html: this.shown.html });
+      return;
+    }
+    const target = typeof m?.item === "number" ? this.shown?.items[m.item] : undefined;
+    if (!target) return;
+    if (m?.type === "openSpec" && target.specUri) {
+      const spec = vscode.Uri.parse(target.specUri);
+      if (spec.scheme === "file") await vscode.window.showTextDocument(spec, { viewColumn: this.editorColumn() });
+      return;
+    }
+    if (m?.type !== "openItem") return;
+    const position = new vscode.Position(target.line, 0);
+    await vscode.window.showTextDocument(this.uri, { viewColumn: this.editorColumn(), selection: new vscode.Range(position, position) });
+  }
+
+  /** The column of an editor already showing the roadmap, else the first one: never the panel's own. */
+  private editorColumn(): vscode.ViewColumn {
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri.toString());
+    return visible?.viewColumn ?? vscode.ViewColumn.One;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+/** The roadmap the command is about: the argument, the active editor's file when it is a roadmap, else one the user picks. */
+async function chooseRoadmap(client: LanguageClient, arg: unknown): Promise<vscode.Uri | undefined> {
+  if (arg instanceof vscode.Uri) return arg;
+  const nodeUri = (arg as { roadmap?: { uri?: unknown } } | undefined)?.roadmap?.uri;
+  if (typeof nodeUri === "string") return vscode.Uri.parse(nodeUri);
+  const roadmaps = await client.sendRequest(RoadmapRequest, {});
+  void vscode.commands.executeCommand("setContext", ROADMAP_URIS_CONTEXT, roadmaps.map((r) => r.uri));
+  const active = vscode.window.activeTextEditor?.document.uri.toString();
+  const current = roadmaps.find((r) => r.uri === active);
+  if (current) return vscode.Uri.parse(current.uri);
+  if (roadmaps.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t("No roadmap in this workspace: a ROADMAP.md, or a file with template: roadmap."));
+    return undefined;
+  }
+  if (roadmaps.length === 1) return vscode.Uri.parse(roadmaps[0]!.uri);
+  const picked = await vscode.window.showQuickPick(
+    roadmaps.map((r) => ({ label: r.title, description: vscode.workspace.asRelativePath(vscode.Uri.parse(r.uri)), uri: r.uri })),
+    { placeHolder: vscode.l10n.t("Roadmap to show") },
+  );
+  return picked ? vscode.Uri.parse(picked.uri) : undefined;
+}
+
+export function registerTimelineView(context: vscode.ExtensionContext, client: LanguageClient, ready: Promise<void>): void {
+  const media = vscode.Uri.joinPath(context.extensionUri, "media");
+  let current: TimelinePanel | undefined;
+
+  const show = async (arg?: unknown) => {
+    await ready;
+    const uri = await chooseRoadmap(client, arg);
+    if (!uri) return;
+    if (current) {
+      current.uri = uri;
+      current.panel.reveal(vscode.ViewColumn.Beside, true);
+    } else {
+      const panel = vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t("Roadmap Timeline"), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, localResourceRoots: [media], retainContextWhenHidden: false });
+      panel.iconPath = vscode.Uri.joinPath(media, "pm-workbench.svg");
+      current = new TimelinePanel(panel, uri, client, media, () => (current = undefined));
+    }
+    await current.refresh();
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(SHOW_TIMELINE_COMMAND, show),
+    // Typing in the roadmap: ask at once, not after the server's debounced notification.
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (current && e.contentChanges.length > 0 && e.document.uri.toString() === current.uri.toString()) void current.refresh();
+    }),
+    { dispose: () => current?.panel.dispose() },
+  );
+  void ready.then(() => {
+    context.subscriptions.push(
+      client.onNotification(RoadmapChangedNotification, ({ uris }) => {
+        if (current && (uris.length === 0 || uris.includes(current.uri.toString()))) void current.refresh();
+      }),
+    );
+    void client.sendRequest(RoadmapRequest, {}).then(
+      (roadmaps) => vscode.commands.executeCommand("setContext", ROADMAP_URIS_CONTEXT, roadmaps.map((r) => r.uri)),
+      () => undefined,
+    );
+  });
+}
