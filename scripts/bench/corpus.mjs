@@ -338,3 +338,26 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const info = ensureCorpus({ force: process.argv.includes("--force") });
   console.log(`${info.files} files, ${info.corpusLines} lines, ${(info.corpusBytes / 1e6).toFixed(1)} MB; huge.md ${info.hugeLines} lines, ${(info.hugeBytes / 1e6).toFixed(1)} MB`);
 }
+
+/** The roadmap benchmarks' workspace: `items` roadmap items in `phases` phases, every tenth-or-so linking one of `specs` generated PRDs. */
+export function writeRoadmapWorkspace(dir, { items = 5000, specs = 500, phases = 10 } = {}) {
+  mkdirSync(join(dir, "prd"), { recursive: true });
+  for (let i = 0; i < specs; i++) writeFileSync(join(dir, "prd", `spec-${i}.md`), generatePrd(i));
+  const statuses = ["todo", "in-progress", "blocked", "done", "dropped"];
+  const lines = ["---", "title: Generated roadmap", "owner: bench", "status: review", "updated: 2026-01-10", "template: roadmap", "---", "", "# Generated roadmap", ""];
+  for (let p = 0; p < phases; p++) {
+    lines.push(`## Q${(p % 4) + 1} ${2027 + Math.floor(p / 4)}`, "", "**Deliverables**", "");
+    for (let k = 0; k < items / phases; k++) {
+      const i = p * (items / phases) + k;
+      if (k % 100 === 0) lines.push(`### Stream ${k / 100 + 1}`, "");
+      const spec = i % (items / specs) === 0 ? ` spec:[Spec ${i / (items / specs)}](prd/spec-${i / (items / specs)}.md)` : "";
+      const due = i % 3 === 0 ? ` due:20${26 + (i % 3)}-${String((i % 12) + 1).padStart(2, "0")}-15` : "";
+      lines.push(`- [ ] Deliverable ${i} for the claims team — @owner${i % 17} @ken.li${due} status:${statuses[i % 5]}${spec} #stream-${i % 7}`);
+    }
+    lines.push("", "**KPIs**", "", "| KPI | Target | Current |", "| --- | --- | --- |", "| Accuracy | >= 90% | 88% |", "");
+  }
+  const file = join(dir, "ROADMAP.md");
+  const text = lines.join("\n");
+  writeFileSync(file, text);
+  return { file, text };
+}

@@ -8,13 +8,13 @@
 //   - `pmw lint` on the same 500 specs, the alternative a user would run to see their health.
 // Every result is validated (item count, linked specs, the changed status), never the timing.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import esbuild from "esbuild";
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
-import { generatePrd, ROOT } from "./corpus.mjs";
+import { ROOT, writeRoadmapWorkspace } from "./corpus.mjs";
 
 const ITEMS = 5000;
 const SPECS = 500;
@@ -30,24 +30,7 @@ const ms = (x) => `${x.toFixed(1)} ms`;
 
 // ---- the workspace ----------------------------------------------------------------------------
 const dir = mkdtempSync(join(tmpdir(), "pmw-roadmap-bench-"));
-mkdirSync(join(dir, "prd"));
-for (let i = 0; i < SPECS; i++) writeFileSync(join(dir, "prd", `spec-${i}.md`), generatePrd(i));
-const STATUSES = ["todo", "in-progress", "blocked", "done", "dropped"];
-const lines = ["---", "title: Generated roadmap", "owner: bench", "status: review", "updated: 2026-01-10", "template: roadmap", "---", "", "# Generated roadmap", ""];
-for (let p = 0; p < PHASES; p++) {
-  lines.push(`## Q${(p % 4) + 1} ${2027 + Math.floor(p / 4)}`, "", "**Deliverables**", "");
-  for (let k = 0; k < ITEMS / PHASES; k++) {
-    const i = p * (ITEMS / PHASES) + k;
-    if (k % 100 === 0) lines.push(`### Stream ${k / 100 + 1}`, "");
-    const spec = i % (ITEMS / SPECS) === 0 ? ` spec:[Spec ${i / 10}](prd/spec-${i / 10}.md)` : "";
-    const due = i % 3 === 0 ? ` due:20${26 + (i % 3)}-${String((i % 12) + 1).padStart(2, "0")}-15` : "";
-    lines.push(`- [ ] Deliverable ${i} for the claims team — @owner${i % 17} @ken.li${due} status:${STATUSES[i % 5]}${spec} #stream-${i % 7}`);
-  }
-  lines.push("", "**KPIs**", "", "| KPI | Target | Current |", "| --- | --- | --- |", "| Accuracy | >= 90% | 88% |", "");
-}
-const ROADMAP_FILE = join(dir, "ROADMAP.md");
-const roadmapText = lines.join("\n");
-writeFileSync(ROADMAP_FILE, roadmapText);
+const { file: ROADMAP_FILE, text: roadmapText } = writeRoadmapWorkspace(dir, { items: ITEMS, specs: SPECS, phases: PHASES });
 console.log(`Workspace: ${ITEMS} items in ${PHASES} phases, ${SPECS} linked PRDs (${(roadmapText.length / 1024).toFixed(0)} KB roadmap) in ${dir}\n`);
 
 // ---- the engine in-process --------------------------------------------------------------------
