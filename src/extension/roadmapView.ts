@@ -8,7 +8,7 @@
  */
 import * as vscode from "vscode";
 import { DocumentDiagnosticReportKind, DocumentDiagnosticRequest, type LanguageClient, type WorkspaceEdit } from "vscode-languageclient/node";
-import { LinkSpecEditRequest, RoadmapChangedNotification, RoadmapItemEditRequest, RoadmapRequest, RoadmapUpdateRequest, SpecsRequest, type PmItemStatus, type PmRoadmap, type PmRoadmapItem, type PmRoadmapPhase, type PmSpecSummary } from "../protocol";
+import { LinkSpecEditRequest, RoadmapItemEditRequest, RoadmapRequest, RoadmapUpdateRequest, SpecsRequest, type PmItemStatus, type PmRoadmap, type PmRoadmapItem, type PmRoadmapPhase, type PmSpecSummary, type RoadmapChangedParams } from "../protocol";
 import { addSpecCreation, freeSpecUri, planNewSpec, showNewSpec, type NewSpecOptions } from "./newSpec";
 import { pick } from "./prompts";
 
@@ -381,7 +381,7 @@ export class SpecsTree implements vscode.TreeDataProvider<PmSpecSummary> {
   }
 }
 
-export function registerRoadmapViews(context: vscode.ExtensionContext, client: LanguageClient, ready: Promise<void>): RoadmapTree {
+export function registerRoadmapViews(context: vscode.ExtensionContext, client: LanguageClient, ready: Promise<void>, onRoadmapChanged: vscode.Event<RoadmapChangedParams>): RoadmapTree {
   const roadmap = new RoadmapTree(client, ready, context.workspaceState);
   const specs = new SpecsTree(client, ready);
   const view = vscode.window.createTreeView("pmWorkbench.roadmap", { treeDataProvider: roadmap, showCollapseAll: true, manageCheckboxStateManually: true });
@@ -439,13 +439,11 @@ export function registerRoadmapViews(context: vscode.ExtensionContext, client: L
       if (spec?.exists) await vscode.window.showTextDocument(vscode.Uri.parse(spec.uri));
     }),
   );
-  void ready.then(() => {
-    context.subscriptions.push(
-      client.onNotification(RoadmapChangedNotification, (params) => {
-        specs.refresh();
-        void roadmap.reload(params.uris);
-      }),
-    );
-  });
+  context.subscriptions.push(
+    onRoadmapChanged((params) => {
+      specs.refresh();
+      void roadmap.reload(params.uris);
+    }),
+  );
   return roadmap;
 }

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
-import { RoadmapChangedNotification, RoadmapRequest, RoadmapTimelineRequest, type PmRoadmapTimeline } from "../protocol";
+import { RoadmapRequest, RoadmapTimelineRequest, type PmRoadmapTimeline, type RoadmapChangedParams } from "../protocol";
 import { messageLanguage } from "./client";
 
 export const SHOW_TIMELINE_COMMAND = "pmWorkbench.showRoadmapTimeline";
@@ -145,7 +145,7 @@ async function chooseRoadmap(client: LanguageClient, arg: unknown): Promise<vsco
   return picked ? vscode.Uri.parse(picked.uri) : undefined;
 }
 
-export function registerTimelineView(context: vscode.ExtensionContext, client: LanguageClient, ready: Promise<void>): void {
+export function registerTimelineView(context: vscode.ExtensionContext, client: LanguageClient, ready: Promise<void>, onRoadmapChanged: vscode.Event<RoadmapChangedParams>): void {
   const media = vscode.Uri.joinPath(context.extensionUri, "media");
   let current: TimelinePanel | undefined;
 
@@ -172,12 +172,12 @@ export function registerTimelineView(context: vscode.ExtensionContext, client: L
     }),
     { dispose: () => current?.panel.dispose() },
   );
+  context.subscriptions.push(
+    onRoadmapChanged(({ uris }) => {
+      if (current && (uris.length === 0 || uris.includes(current.uri.toString()))) void current.refresh();
+    }),
+  );
   void ready.then(() => {
-    context.subscriptions.push(
-      client.onNotification(RoadmapChangedNotification, ({ uris }) => {
-        if (current && (uris.length === 0 || uris.includes(current.uri.toString()))) void current.refresh();
-      }),
-    );
     void client.sendRequest(RoadmapRequest, {}).then(
       (roadmaps) => vscode.commands.executeCommand("setContext", ROADMAP_URIS_CONTEXT, roadmaps.map((r) => r.uri)),
       () => undefined,

@@ -5,6 +5,7 @@
  */
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
+import { RoadmapChangedNotification, type RoadmapChangedParams } from "../protocol";
 import { registerAgentSupport } from "./agents";
 import { createClient } from "./client";
 import { fixAllMissingSections, insertMissingSection, setSpecStatus, statusMenu } from "./commands";
@@ -59,8 +60,12 @@ export function activate(context: vscode.ExtensionContext, loadedInMs: number): 
   command("pmWorkbench.showOutput", () => output.show(true));
   context.subscriptions.push(statusBar, output);
   const agents = registerAgentSupport(context, running, ready);
-  const roadmap = registerRoadmapViews(context, running, ready);
-  registerTimelineView(context, running, ready);
+  // One handler per notification method (a second registration would replace the first), shared by every view.
+  const roadmapChanged = new vscode.EventEmitter<RoadmapChangedParams>();
+  context.subscriptions.push(roadmapChanged);
+  void ready.then(() => context.subscriptions.push(running.onNotification(RoadmapChangedNotification, (params) => roadmapChanged.fire(params))));
+  const roadmap = registerRoadmapViews(context, running, ready, roadmapChanged.event);
+  registerTimelineView(context, running, ready, roadmapChanged.event);
   return { client: running, ready, statusBar, roadmap, agents, onDidShowPrompt };
 }
 
