@@ -4,6 +4,7 @@ import { ACCEPTANCE_LABEL, EARS, EVAL_WORD, GIVEN_WHEN_THEN, PRIORITY, PRIORITY_
 import { hasPlaceholder } from "../placeholders";
 import type { MdBlock } from "../markdown";
 import type { Localized } from "../i18n";
+import { BoundedMemo } from "../memo";
 
 type Part = "id" | "priority" | "acceptance";
 
@@ -23,13 +24,22 @@ const EMPTY_CELL = /^(?:|-|—|–|n\/?a|\?+)$/i;
 const hasPriority = (t: string) => PRIORITY.test(t) || PRIORITY_CAPITALS.test(t);
 const hasAcceptance = (t: string) => ACCEPTANCE_LABEL.test(t) || GIVEN_WHEN_THEN.test(t) || EARS.test(t) || (EVAL_WORD.test(t) && THRESHOLD.test(t));
 
+interface ItemVerdict {
+  id: string | undefined;
+  priority: boolean;
+  acceptance: boolean;
+}
+// A keystroke re-runs the check on its whole section; most requirements in it are unchanged, so
+// their verdicts are kept by text (the patterns are the check's cost on a long list).
+const verdicts = new BoundedMemo<string, ItemVerdict>(8192);
+const verdictOf = (text: string): ItemVerdict => verdicts.get(text, () => ({ id: REQUIREMENT_ID.exec(text)?.[0], priority: hasPriority(text), acceptance: hasAcceptance(text) }));
+
 /** An item with its nested lines (acceptance criteria often sit under the requirement), unwritten lines left out. */
 function requirementText(input: CheckInput, item: MdBlock): string {
   if (item.kind === "table-row") return item.text;
-  return input.doc.lines
-    .slice(item.line, item.endLine)
-    .filter((l) => !hasPlaceholder(l))
-    .join("\n");
+  const lines = input.doc.lines.slice(item.line, item.endLine);
+  const text = lines.join("\n");
+  return hasPlaceholder(text) ? lines.filter((l) => !hasPlaceholder(l)).join("\n") : text;
 }
 
 function join(parts: Part[], lang: "en" | "zh-CN"): string {
@@ -52,23 +62,25 @@ export const requirementIds: ContentCheck = {
     const header = rows.find((r) => r.header);
     const items = blocks.filter((b) => (b.kind === "list-item" && b.depth === 0) || (b.kind === "table-row" && !b.header));
     if (items.length === 0) return [{ message: { en: "requirements are not itemised: list them with ids such as FR-001", "zh-CN": "需求没有逐条列出：请用 FR-001 这样的编号列出" } }];
-    const column = (part: Part) => (header?.cells && COLUMNS[part] ? header.cells.findIndex((c) => COLUMNS[part]!.test(c)) : -1);
+    const columnOf = (part: Part) => (header?.cells && COLUMNS[part] ? header.cells.findIndex((c) => COLUMNS[part]!.test(c)) : -1);
+    const columns: Record<Part, number> = { id: -1, priority: columnOf("priority"), acceptance: columnOf("acceptance") };
     // Requirements lacking the same things are one problem, named by their ids: a list of twenty
     // requirements without priorities is one thing to do, not twenty.
     const groups = new Map<string, { lacks: Part[]; items: MdBlock[]; ids: string[] }>();
     for (const item of items) {
       const text = requirementText(input, item);
       const cell = (part: Part) => {
-        const i = item.kind === "table-row" ? column(part) : -1;
+        const i = item.kind === "table-row" ? columns[part] : -1;
         return i < 0 ? null : (item.cells?.[i] ?? "").trim();
       };
       const lacks: Part[] = [];
-      const id = REQUIREMENT_ID.exec(text)?.[0];
+      const verdict = verdictOf(text);
+      const id = verdict.id;
       if (!id) lacks.push("id");
       const priorityCell = cell("priority");
-      if (priorityCell !== null ? EMPTY_CELL.test(priorityCell) : !hasPriority(text)) lacks.push("priority");
+      if (priorityCell !== null ? EMPTY_CELL.test(priorityCell) : !verdict.priority) lacks.push("priority");
       const acceptanceCell = cell("acceptance");
-      if (acceptanceCell !== null ? EMPTY_CELL.test(acceptanceCell) : !hasAcceptance(text)) lacks.push("acceptance");
+      if (acceptanceCell !== null ? EMPTY_CELL.test(acceptanceCell) : !verdict.acceptance) lacks.push("acceptance");
       if (lacks.length === 0) continue;
       const key = lacks.join(",");
       const group = groups.get(key) ?? { lacks, items: [], ids: [] };
