@@ -37,6 +37,11 @@ const verdictOf = (text: string): ItemVerdict => verdicts.get(text, () => ({ id:
 /** An item with its nested lines (acceptance criteria often sit under the requirement), unwritten lines left out. */
 function requirementText(input: CheckInput, item: MdBlock): string {
   if (item.kind === "table-row") return item.text;
+  // One line: the document's own string, which the verdict memo has seen before (no new string to hash).
+  if (item.endLine - item.line <= 1) {
+    const line = input.doc.lines[item.line] ?? "";
+    return hasPlaceholder(line) ? "" : line;
+  }
   const lines = input.doc.lines.slice(item.line, item.endLine);
   const text = lines.join("\n");
   return hasPlaceholder(text) ? lines.filter((l) => !hasPlaceholder(l)).join("\n") : text;
