@@ -1,7 +1,8 @@
 /** Test helpers: an in-memory workspace over the built-in templates, and the built CLI as a process. */
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { lintText, type LintEnvironment, type LintResult } from "../src/core/lint";
 import { Config } from "../src/core/config";
 import { memoryHost } from "../src/core/host";
@@ -65,4 +66,14 @@ export function brief(result: LintResult): string[] {
 export function runCli(args: string[], cwd: string, input?: string) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", input, env: { ...process.env, NO_COLOR: "1" } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A temporary folder holding `files` (relative path to text), folders created as needed. */
+export function tempWorkspace(prefix: string, files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, ".."), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
 }

@@ -1,24 +1,16 @@
 /** The built CLI as a user runs it: a process, real files, exit codes, stdout. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv04 from "ajv-draft-04";
 import { spawnSync } from "node:child_process";
-import { ROOT, runCli } from "../helpers";
+import { ROOT, runCli, tempWorkspace } from "../helpers";
 
 const CLEAN = readFileSync(join(ROOT, "test", "fixtures", "scenarios", "clean.md"), "utf8");
 const GAPPY = "---\ntitle: Gappy\nowner: Ann\nstatus: draft\nupdated: 2026-01-10\ntemplate: ai-feature-prd\n---\n\n# Gappy\n\n## Problem\n\nAgents retype answers.\n";
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "pmw-cli-"));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, ".."), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>): string => tempWorkspace("pmw-cli-", files);
 
 test("a clean spec exits 0 and says so", () => {
   const r = runCli(["lint"], workspace({ "prd/clean.md": CLEAN }));

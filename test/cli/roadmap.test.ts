@@ -1,19 +1,10 @@
 /** `pmw roadmap` as a user runs it: a process, real files, stdout. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT, runCli } from "../helpers";
+import { ROOT, runCli, tempWorkspace } from "../helpers";
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "pmw-roadmap-"));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, ".."), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>): string => tempWorkspace("pmw-roadmap-", files);
 
 const SPEC = "---\ntitle: Smart replies\nowner: ana\nstatus: draft\nupdated: 2026-01-10\ntemplate: ai-feature-prd\n---\n# Smart replies\n";
 

@@ -1,19 +1,10 @@
 /** Outcome roadmaps through `pmw` as a user runs it: a process, real files, stdout. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { runCli } from "../helpers";
+import { readFileSync } from "node:fs";
+import { runCli, tempWorkspace } from "../helpers";
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "pmw-outcomes-"));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, ".."), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>): string => tempWorkspace("pmw-outcomes-", files);
 
 interface Json {
   phases: Array<{ title: string; capacity: unknown; health: unknown; kpis: Array<Record<string, unknown>>; progress: unknown; items: Array<Record<string, unknown>> }>;

@@ -2,26 +2,19 @@
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { ListRootsRequestSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { CLI, ROOT, runCli } from "../helpers";
+import { CLI, ROOT, runCli, tempWorkspace } from "../helpers";
 
 const CLEAN = readFileSync(join(ROOT, "test", "fixtures", "scenarios", "clean.md"), "utf8");
 const GAPPY = "---\ntitle: Gappy\nowner: Ann\nstatus: draft\nupdated: 2026-01-10\ntemplate: ai-feature-prd\n---\n\n# Gappy\n\n## Problem\n\nAgents retype answers. TODO\n";
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "pmw-mcp-"));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, ".."), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>): string => tempWorkspace("pmw-mcp-", files);
 
 const clients: Client[] = [];
 after(async () => {
