@@ -7,14 +7,13 @@
 //     beside the same change answered with the whole model again; and an edit to a linked spec;
 //   - `pmw lint` on the same 500 specs, the alternative a user would run to see their health.
 // Every result is validated (item count, linked specs, the changed status), never the timing.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import esbuild from "esbuild";
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
 import { ROOT, writeRoadmapWorkspace } from "./corpus.mjs";
+import { bundleEngine, startServer } from "./engine.mjs";
 
 const ITEMS = 5000;
 const SPECS = 500;
@@ -34,24 +33,7 @@ const { file: ROADMAP_FILE, text: roadmapText } = writeRoadmapWorkspace(dir, { i
 console.log(`Workspace: ${ITEMS} items in ${PHASES} phases, ${SPECS} linked PRDs (${(roadmapText.length / 1024).toFixed(0)} KB roadmap) in ${dir}\n`);
 
 // ---- the engine in-process --------------------------------------------------------------------
-const entry = join(dir, "engine.cjs");
-await esbuild.build({
-  stdin: {
-    contents: `export * from "./src/core/roadmapHealth"; export * from "./src/core/roadmap"; export { parseDocument } from "./src/core/document"; export { ChunkCache } from "./src/core/markdown"; export { lintText } from "./src/core/lint"; export { LineIndex } from "./src/core/text"; export { loadWorkspace } from "./src/node/workspace"; export { nodeHost } from "./src/node/fsHost";`,
-    resolveDir: ROOT,
-    loader: "ts",
-  },
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  target: "node20",
-  // As in esbuild.mjs: jsonc-parser's UMD build hides its requires from the bundler.
-  mainFields: ["module", "main"],
-  define: { PMW_VERSION: '"bench"' },
-  outfile: entry,
-  logLevel: "warning",
-});
-const E = (await import(pathToFileURL(entry).href)).default;
+const E = await bundleEngine(dir, `export * from "./src/core/roadmapHealth"; export * from "./src/core/roadmap"; export { parseDocument } from "./src/core/document"; export { ChunkCache } from "./src/core/markdown"; export { lintText } from "./src/core/lint"; export { LineIndex } from "./src/core/text"; export { loadWorkspace } from "./src/node/workspace"; export { nodeHost } from "./src/node/fsHost";`);
 const ws = E.loadWorkspace(dir);
 const env = { registry: ws.registry, config: ws.config, host: E.nodeHost, root: ws.root };
 const specFiles = Array.from({ length: SPECS }, (_, i) => join(dir, "prd", `spec-${i}.md`));
@@ -136,18 +118,9 @@ console.log(`  lintText on the ${SPECS} specs, in-process (for scale)       ${ms
 console.log(`  lintText of the roadmap itself (its diagnostics, per edit) ${ms(median(roadmapLint))}`);
 
 // ---- the language server ----------------------------------------------------------------------
-const proc = spawn(process.execPath, [join(ROOT, "dist", "server.js"), "--stdio"], { cwd: dir, stdio: ["pipe", "pipe", "inherit"] });
-const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
-conn.onRequest("workspace/configuration", (p) => p.items.map(() => ({})));
-conn.onRequest("client/registerCapability", () => null);
-conn.onNotification("textDocument/publishDiagnostics", () => undefined);
-conn.onNotification("pm/roadmapChanged", () => undefined);
-conn.listen();
-const rootUri = pathToFileURL(dir).href;
-const uri = pathToFileURL(ROADMAP_FILE).href;
 // Pull diagnostics, as VS Code: the roadmap's own lint runs when the editor asks for it, not on every change (its cost is printed apart).
-await conn.sendRequest("initialize", { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: "bench" }], capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: {} } } });
-await conn.sendNotification("initialized", {});
+const { conn, stop } = await startServer(dir, { workspace: { configuration: true }, textDocument: { diagnostic: {} } });
+const uri = pathToFileURL(ROADMAP_FILE).href;
 let text = roadmapText;
 let version = 1;
 await conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "markdown", version, text } });
@@ -204,9 +177,7 @@ for (let r = 0; r < RUNS; r++) {
   specEdit.push(performance.now() - t0);
   if (sent !== 1) fail(`a spec edit sent ${sent} phases (expected the one phase linking it)`);
 }
-await conn.sendRequest("shutdown");
-await conn.sendNotification("exit");
-conn.dispose();
+await stop();
 
 console.log("\nLanguage server over stdio (median of 20):");
 console.log(`  pm/roadmap, first request (lints the ${SPECS} specs)          ${ms(lspCold)}`);

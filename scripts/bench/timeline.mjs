@@ -7,14 +7,13 @@
 //     the tree (didChange, then pm/roadmap);
 //   - the CLI: `pmw roadmap --format html` beside `--format json`.
 // Every result is validated (card count, the edited title present), never the timing.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import esbuild from "esbuild";
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
 import { ROOT, writeRoadmapWorkspace } from "./corpus.mjs";
+import { bundleEngine, startServer } from "./engine.mjs";
 
 const ITEMS = 5000;
 const SPECS = 500;
@@ -45,23 +44,7 @@ const { file: ROADMAP_FILE, text: roadmapText } = writeRoadmapWorkspace(dir, { i
 console.log(`Workspace: ${ITEMS} items in ${PHASES} phases, ${SPECS} linked PRDs (${(roadmapText.length / 1024).toFixed(0)} KB roadmap) in ${dir}\n`);
 
 // ---- in-process -------------------------------------------------------------------------------
-const entry = join(dir, "engine.cjs");
-await esbuild.build({
-  stdin: {
-    contents: `export * from "./src/core/roadmapHealth"; export * from "./src/core/timeline"; export { parseDocument } from "./src/core/document"; export { ChunkCache } from "./src/core/markdown"; export { LineIndex } from "./src/core/text"; export { loadWorkspace } from "./src/node/workspace"; export { nodeHost } from "./src/node/fsHost";`,
-    resolveDir: ROOT,
-    loader: "ts",
-  },
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  target: "node20",
-  mainFields: ["module", "main"],
-  define: { PMW_VERSION: '"bench"' },
-  outfile: entry,
-  logLevel: "warning",
-});
-const E = (await import(pathToFileURL(entry).href)).default;
+const E = await bundleEngine(dir, `export * from "./src/core/roadmapHealth"; export * from "./src/core/timeline"; export { parseDocument } from "./src/core/document"; export { ChunkCache } from "./src/core/markdown"; export { LineIndex } from "./src/core/text"; export { loadWorkspace } from "./src/node/workspace"; export { nodeHost } from "./src/node/fsHost";`);
 const ws = E.loadWorkspace(dir);
 const env = { registry: ws.registry, config: ws.config, host: E.nodeHost, root: ws.root, today: TODAY };
 const specFiles = Array.from({ length: SPECS }, (_, i) => join(dir, "prd", `spec-${i}.md`));
@@ -88,17 +71,8 @@ console.log(`  render the model to the HTML page (${(page.result.length / 1024).
 console.log(`  render the model to SVG (${(svg.result.length / 1024).toFixed(0)} KB)                      ${ms(svg.ms)}`);
 
 // ---- the language server ----------------------------------------------------------------------
-const proc = spawn(process.execPath, [join(ROOT, "dist", "server.js"), "--stdio"], { cwd: dir, stdio: ["pipe", "pipe", "inherit"] });
-const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
-conn.onRequest("workspace/configuration", (p) => p.items.map(() => ({})));
-conn.onRequest("client/registerCapability", () => null);
-conn.onNotification("textDocument/publishDiagnostics", () => undefined);
-conn.onNotification("pm/roadmapChanged", () => undefined);
-conn.listen();
-const rootUri = pathToFileURL(dir).href;
+const { conn, stop } = await startServer(dir, { workspace: { configuration: true } });
 const uri = pathToFileURL(ROADMAP_FILE).href;
-await conn.sendRequest("initialize", { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: "bench" }], capabilities: { workspace: { configuration: true } } });
-await conn.sendNotification("initialized", {});
 let version = 1;
 await conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "markdown", version, text: roadmapText } });
 await conn.sendRequest("pm/roadmapTimeline", { textDocument: { uri }, lang: "en" });
@@ -122,9 +96,7 @@ for (let r = 0; r < RUNS; r++) {
   toTimeline.push(await edit(r, "pm/roadmapTimeline", { textDocument: { uri }, lang: "en" }));
   toTree.push(await edit(r, "pm/roadmap", { textDocument: { uri } }));
 }
-await conn.sendRequest("shutdown");
-await conn.sendNotification("exit");
-conn.dispose();
+await stop();
 console.log("\nLanguage server over stdio (median of 20; one item retitled each time):");
 console.log(`  edit -> pm/roadmapTimeline (the webview's update)        ${ms(median(toTimeline))}   (target < 100 ms)`);
 console.log(`  edit -> pm/roadmap (the tree's update, for scale)         ${ms(median(toTree))}`);
