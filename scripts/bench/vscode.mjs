@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createProfile, ensureCodeServer, freePort, installExtension, launchBrowser, startCodeServer } from "../vscode/codeServer.mjs";
+import { runCommand } from "../../test/vscode/harness.mjs";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const { version } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
@@ -46,10 +47,7 @@ for (let run = 0; run < RUNS; run++) {
     await page.locator(".markers-panel .monaco-list-row", { hasText: "Missing required section" }).first().waitFor({ timeout: 60_000 });
     firstFindings.push(Date.now() - opened);
     // The extension host's own figure, as the Running Extensions editor shows it.
-    await page.keyboard.press("F1");
-    await page.locator(".quick-input-widget input").fill(">Developer: Show Running Extensions");
-    await page.locator(".quick-input-list .monaco-list-row", { hasText: "Show Running Extensions" }).first().waitFor();
-    await page.keyboard.press("Enter");
+    await runCommand(page, "Developer: Show Running Extensions");
     // Rows are sorted by activation time and the list is virtual: go to its end, where ours is.
     const firstRow = page.locator(".monaco-list-row", { hasText: "Activation:" }).first();
     await firstRow.waitFor({ timeout: 30_000 });
@@ -67,10 +65,7 @@ for (let run = 0; run < RUNS; run++) {
     // What activation no longer counts: loading the language client right after it (our log line).
     await page.keyboard.press("Escape");
     await page.locator(".monaco-list-row", { hasText: "Activation:" }).first().waitFor({ state: "hidden" });
-    await page.keyboard.press("F1");
-    await page.locator(".quick-input-widget input").fill(">PM: Show Output");
-    await page.locator(".quick-input-list .monaco-list-row", { hasText: "Show Output" }).first().waitFor();
-    await page.keyboard.press("Enter");
+    await runCommand(page, "PM: Show Output");
     const logLine = page.locator(".part.panel .view-line", { hasText: "client loaded in" }).first();
     await logLine.waitFor({ timeout: 30_000 });
     clientLoads.push(Number(/client\s+loaded\s+in\s+(\d+)\s+ms/.exec(await logLine.innerText())?.[1]));
