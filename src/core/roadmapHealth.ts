@@ -6,7 +6,7 @@
 import { dirname, sep } from "node:path";
 import { parseDocument, type ParsedDocument } from "./document";
 import { lintText, type LintEnvironment } from "./lint";
-import { isRoadmapFileName, readRoadmap, roadmapItems, type Confidence, type ItemStatus, type PhaseHealth, type Roadmap } from "./roadmap";
+import { isRoadmapFileName, readRoadmap, roadmapItems, type Confidence, type ItemStatus, type Kpi, type PhaseHealth, type Roadmap } from "./roadmap";
 import type { Status } from "./types";
 
 export interface SpecHealth {
@@ -140,15 +140,8 @@ export interface RoadmapItemJson {
   must: boolean;
 }
 
-export interface RoadmapKpiJson {
-  text: string;
-  target: string | null;
-  current: string | null;
-  baseline: string | null;
-  window: string | null;
-  asOf: string | null;
-  line: number;
-}
+/** A KPI as the model reads it, without where its target is written (`line` is 1-based here). */
+export type RoadmapKpiJson = Omit<Kpi, "span">;
 
 export interface RoadmapPhaseJson {
   title: string;
