@@ -3,7 +3,20 @@
  * about a person in a high-risk area, with no negation, exclusion or human decider in scope.
  * Prohibited practices need no verb: naming the use is the finding. Data: data/red-lines.ts.
  */
-import { DECISION_VERBS, EXCLUSIONS, HUMAN_DECIDES, NEGATIONS, RED_LINE_AREAS, SYSTEM_ACTORS, type RedLineArea } from "./data/red-lines";
+import {
+  DECISION_VERBS,
+  EXCLUSIONS,
+  HUMAN_DECIDES,
+  LIMITERS,
+  NEGATION_QUALIFIERS,
+  NEGATIONS,
+  RED_LINE_AREAS,
+  SUBORDINATORS,
+  SYSTEM_ACTORS,
+  ZH_NEGATION_MODALS,
+  ZH_PREPOSITIONS,
+  type RedLineArea,
+} from "./data/red-lines";
 import { ROLES } from "./data/roles";
 import { foldAccents, termRegExp, termSource } from "./terms";
 import { sentencesOf, type Passage } from "./passages";
@@ -27,11 +40,24 @@ interface CompiledArea {
   area: RedLineArea;
   cue: RegExp;
   context: RegExp | null;
+  others: RegExp | null;
+  decision: RegExp | null;
 }
 
 /** A clause ends at these; a negation earlier in the clause governs the verb. */
 const CLAUSE_END = /[;；:：。!?！？]|\bbut\b|\bwhereas\b|但|而是/gi;
-const GAP = "[^,，;；。:：]{0,12}?";
+const CJK = /[\u3400-\u9fff]/;
+const COMMA = /[,，]/;
+/** 没有…时， 未…后，: the negation is in a clause about when, which the comma closes. */
+const ZH_WHEN_CLAUSE = /[时后][,，]|的话[,，]/;
+
+/** Distance from `index` to the nearest match of the global `re` in `text`, or Infinity. */
+function nearest(re: RegExp, text: string, index: number): number {
+  let best = Infinity;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) best = Math.min(best, Math.abs(m.index - index));
+  return best;
+}
 
 let nextId = 0;
 
@@ -40,12 +66,14 @@ export class RedLineModel {
   readonly id = nextId++;
   private readonly areas: CompiledArea[];
   private readonly anyCue: RegExp;
-  /** Cues that are findings without a system verb (prohibited practices, biometrics). */
+  /** Cues that can be findings without a decision verb (prohibited practices, biometrics, watch lists). */
   private readonly useCue: RegExp;
   private readonly verbs: RegExp;
   private readonly anyVerb: RegExp;
   private readonly actors: RegExp;
   private readonly negation: RegExp;
+  private readonly qualifier: RegExp;
+  private readonly subordinator: RegExp;
   private readonly exclusion: RegExp;
   private readonly humanDecides: RegExp;
 
@@ -59,18 +87,29 @@ export class RedLineModel {
         areas.push({ id: x.id, basis: x.basis ?? "workspace config", name, cues: [...(x.cues ?? [])], ...(x.prohibited ? { prohibited: true } : {}) });
       }
     }
-    this.areas = areas.map((area) => ({ area, cue: termRegExp(area.cues), context: area.context ? termRegExp(area.context) : null }));
+    this.areas = areas.map((area) => ({
+      area,
+      cue: termRegExp(area.cues),
+      context: area.context ? termRegExp(area.context, "gi") : null,
+      others: area.others ? termRegExp(area.others, "gi") : null,
+      decision: area.decisions ? termRegExp(area.decisions) : null,
+    }));
     this.anyCue = termRegExp(areas.flatMap((a) => a.cues));
-    this.useCue = termRegExp(areas.filter((a) => a.prohibited || a.cueIsUse).flatMap((a) => a.cues));
+    // Cues that can be a finding without a decision verb.
+    this.useCue = termRegExp(areas.flatMap((a) => (a.prohibited || a.cueIsUse ? a.cues : (a.decisions ?? []))));
     this.verbs = termRegExp([...DECISION_VERBS, ...(ext.verbs ?? [])], "gi");
     this.anyVerb = new RegExp(this.verbs.source, "i");
     this.actors = termRegExp([...SYSTEM_ACTORS, ...(ext.actors ?? [])]);
-    this.negation = termRegExp(NEGATIONS);
+    this.negation = termRegExp(NEGATIONS, "gi");
+    this.qualifier = new RegExp(`${termSource(NEGATION_QUALIFIERS)}\\s+(?:[\\w'’-]+\\s+)?$`, "i");
+    this.subordinator = termRegExp(SUBORDINATORS);
     this.exclusion = termRegExp(EXCLUSIONS);
     const people = termSource(ROLES.filter((r) => !r.ambiguous).map((r) => r.term));
     const decides = termSource([...HUMAN_DECIDES, ...DECISION_VERBS]);
+    // Between the person and the verb, no clause end and no "only": "the manager only sends the letter" decides nothing.
+    const gap = `(?:(?!${termSource(LIMITERS)})[^,，;；。:：]){0,12}?`;
     // "a physician makes every diagnosis", 由医生作出; passively "made by caseworkers", "stays with teachers".
-    this.humanDecides = new RegExp(`${people}${GAP}${decides}|${decides}(?:\\s+\\S+){0,3}?\\s+(?:by|with|left\\s+to)\\s+(?:\\S+\\s+){0,2}?${people}`, "i");
+    this.humanDecides = new RegExp(`${people}${gap}${decides}|${decides}(?:\\s+\\S+){0,3}?\\s+(?:by|with|left\\s+to)\\s+(?:\\S+\\s+){0,2}?${people}`, "i");
   }
 
   /** Whether a match at `index` is governed by a negation earlier in its clause. */
@@ -78,7 +117,34 @@ export class RedLineModel {
     let start = 0;
     CLAUSE_END.lastIndex = 0;
     for (let m = CLAUSE_END.exec(text); m && m.index < index; m = CLAUSE_END.exec(text)) start = m.index + m[0].length;
-    return this.negation.test(text.slice(start, index));
+    const clause = text.slice(start, index);
+    this.negation.lastIndex = 0;
+    for (let m = this.negation.exec(clause); m; m = this.negation.exec(clause)) if (this.governs(clause, m.index, m.index + m[0].length)) return true;
+    return false;
+  }
+
+  /**
+   * Whether the negation at [from, to) of a clause that ends at the verb negates the verb, or
+   * only describes the person ("applicants with no history are declined", 未缴费的保单被终止).
+   */
+  private governs(clause: string, from: number, to: number): boolean {
+    const between = clause.slice(to);
+    const zh = CJK.test(clause.charAt(from));
+    // Next to the verb ("does not approve", 不会自动拒绝) a negation always governs it.
+    if (zh ? between.length <= 3 : between.trim().split(/\s+/).filter(Boolean).length <= 2) return true;
+    const before = clause.slice(0, from);
+    if (!zh) return !(this.qualifier.test(before) || (this.subordinator.test(before) && COMMA.test(between)));
+    if (ZH_WHEN_CLAUSE.test(between) || (this.subordinator.test(before) && COMMA.test(between))) return false;
+    if (ZH_NEGATION_MODALS.includes(clause.charAt(to))) return true;
+    const de = between.indexOf("的");
+    return de < 0 || [...between.slice(0, de)].some((c) => ZH_PREPOSITIONS.includes(c));
+  }
+
+  /** Whether the emotion cue at `index` is read from someone in the context rather than from a customer. */
+  private inContext({ context, others }: CompiledArea, text: string, index: number): boolean {
+    if (!context) return true;
+    const own = nearest(context, text, index);
+    return own !== Infinity && (!others || own <= nearest(others, text, index));
   }
 
   private decidedBySystem(text: string): boolean {
@@ -99,10 +165,18 @@ export class RedLineModel {
       const text = s.text;
       if (!this.anyCue.test(text) || this.exclusion.test(text)) continue;
       let system: boolean | undefined;
-      for (const { area, cue, context } of this.areas) {
+      for (const compiled of this.areas) {
+        const { area, cue, decision } = compiled;
         const m = cue.exec(text);
-        if (!m || (context && !context.test(text))) continue;
-        const hit = area.prohibited || area.cueIsUse ? !this.negatedAt(text, m.index) : (system ??= this.decidedBySystem(text));
+        if (!m || !this.inContext(compiled, text, m.index)) continue;
+        let hit: boolean;
+        if (area.prohibited || area.cueIsUse) hit = !this.negatedAt(text, m.index);
+        else {
+          hit = system ??= this.decidedBySystem(text);
+          // A watch list or an award is the decision itself: the system in the sentence sets it.
+          const d = hit || !decision ? null : decision.exec(text);
+          if (d) hit = this.actors.test(text) && !this.humanDecides.test(text) && !this.negatedAt(text, d.index);
+        }
         if (hit) {
           out.push({ area, index: s.index, sentence: p.text.slice(s.index, s.index + text.length).trim() });
           break;

@@ -20,6 +20,13 @@ export interface RedLineArea {
   cueIsUse?: boolean;
   /** Words one of which must also be in the sentence (emotion recognition: at work or school). */
   context?: readonly string[];
+  /**
+   * People outside the context (customers, callers): when one of them is nearer the cue than
+   * every context word, the emotion read is theirs ("when a caller sounds angry, ... an agent").
+   */
+  others?: readonly string[];
+  /** Words that name the decision itself (a watch list, an arbitration award): the system acting in the sentence is enough, no verb needed. */
+  decisions?: readonly string[];
 }
 
 export const RED_LINE_AREAS: readonly RedLineArea[] = [
@@ -35,8 +42,9 @@ export const RED_LINE_AREAS: readonly RedLineArea[] = [
     basis: "Article 5(1)(f) (prohibited)",
     name: { en: "emotion recognition at work or school", "zh-CN": "工作或学校场景的情绪识别" },
     prohibited: true,
-    cues: ["emotion*", "mood*", "frustration", "facial expression*", "情绪", "表情", "情感识别"],
-    context: ["employee*", "staff", "worker*", "meeting*", "at work", "workplace", "call cent*", "agents", "student*", "pupil*", "classroom*", "lesson*", "school*", "员工", "坐席", "客服", "学生", "课堂", "上课", "会议", "职场", "工位", "学校"],
+    cues: ["emotion*", "mood*", "frustrat*", "anger", "angry", "stressed", "anxious", "anxiety", "bored", "boredom", "facial expression*", "情绪", "表情", "情感识别", "愤怒", "焦虑", "厌倦", "烦躁"],
+    context: ["employee*", "staff", "worker*", "meeting*", "at work", "workplace", "call cent*", "agents", "support agent*", "sales rep*", "colleague*", "shift", "shifts", "student*", "pupil*", "classroom*", "lesson*", "school*", "员工", "坐席", "客服", "学生", "课堂", "上课", "网课", "会议", "职场", "工位", "学校"],
+    others: ["customer*", "caller*", "client*", "user*", "shopper*", "visitor*", "passenger*", "客户", "用户", "顾客", "来电", "乘客", "访客"],
   },
   {
     id: "biometric",
@@ -97,7 +105,8 @@ export const RED_LINE_AREAS: readonly RedLineArea[] = [
     id: "law-enforcement",
     basis: "Annex III 6",
     name: { en: "law enforcement", "zh-CN": "执法" },
-    cues: ["reoffend*", "re-offend*", "recidiv*", "suspect*", "criminal*", "crime*", "police", "patrol*", "犯罪", "嫌疑", "派出所", "警方", "公安", "再犯"],
+    cues: ["reoffend*", "re-offend*", "recidiv*", "suspect*", "criminal*", "crime*", "police", "patrol*", "watchlist*", "watch list*", "person of interest", "persons of interest", "犯罪", "嫌疑", "派出所", "警方", "公安", "再犯", "布控", "重点人员", "重点关注对象", "案发"],
+    decisions: ["watchlist*", "watch list*", "person of interest", "persons of interest", "布控", "重点人员", "重点关注对象"],
   },
   {
     id: "migration",
@@ -107,9 +116,10 @@ export const RED_LINE_AREAS: readonly RedLineArea[] = [
   },
   {
     id: "justice",
-    basis: "Annex III 8(a)",
+    basis: "Annex III 8(a), including dispute resolution",
     name: { en: "justice (judgments, sentencing)", "zh-CN": "司法（判决、量刑）" },
-    cues: ["judgment*", "judgement*", "ruling*", "verdict*", "sentencing", "sentenced", "prison sentence*", "court*", "bail", "parole*", "判决", "量刑", "裁判", "法院", "司法", "庭审", "保释"],
+    cues: ["judgment*", "judgement*", "ruling*", "verdict*", "sentencing", "sentenced", "prison sentence*", "court*", "bail", "parole*", "arbitrat*", "adjudicat*", "dispute resolution", "binding award*", "判决", "量刑", "裁判", "法院", "司法", "庭审", "保释", "裁决", "仲裁", "调解"],
+    decisions: ["binding award*", "裁决"],
   },
   {
     id: "elections",
@@ -122,8 +132,8 @@ export const RED_LINE_AREAS: readonly RedLineArea[] = [
 /** Making or setting a decision, in any inflection. */
 export const DECISION_VERBS: readonly string[] = [
   ..."approv* reject* declin* refus* deny denies denied denial* decid* decision* determin* set sets assign* allocat* rank* shortlist* screen* filter* pick* select* grade* graded scor* admit* grant* cancel* terminat* dismiss* flag* price priced prices pricing prescrib* diagnos* adjust* triag* dispatch* identif* predict* remov* issu* judg* classif* eliminat* apply applies applied calculat*".split(" "),
-  "fail* the", "tell* the user", "tell* users", "tell* patients", "tell* you", "stop* payment*", "cut* off", "lose power", "weed* out",
-  ..."通过 拒绝 驳回 批准 审批 决定 判定 判断 设定 核定 调整 淘汰 筛选 排序 给出 生成 开具 分诊 派出 拒赔 拒签 定价 终止 删除 录取 打分 评分 告诉 识别 预测 取消 授予 分配 发放 停发 作出 认定 评定 开门 扣减 审核".split(" "),
+  "fail* the", "tell* the user", "tell* users", "tell* patients", "tell* you", "stop* payment*", "cut* off", "lose power", "weed* out", "mark* as", "list* as", "arbitrat*", "adjudicat*",
+  ..."通过 拒绝 驳回 批准 审批 决定 判定 判断 设定 核定 调整 淘汰 筛选 排序 给出 生成 开具 分诊 派出 拒赔 拒签 定价 终止 删除 录取 打分 评分 告诉 识别 预测 取消 授予 分配 发放 停发 作出 认定 评定 开门 扣减 审核 标记 列为 列入 纳入 仲裁 裁决".split(" "),
 ];
 
 /** The system as the one who acts. */
@@ -135,11 +145,25 @@ export const SYSTEM_ACTORS: readonly string[] = [
 /** Before the verb in the same clause, these clear it: "does not approve", 不会自动拒绝. */
 export const NEGATIONS: readonly string[] = ["never", "not", "no", "none", "cannot", "can't", "won't", "doesn't", "don't", "isn't", "aren't", "nor", "neither", "不", "没", "未", "非", "禁止", "严禁", "绝不"];
 
+/**
+ * A negation describes the person rather than the decision when it sits in a phrase that
+ * qualifies a noun: right after these words ("applicants with no history", "students who have
+ * not submitted"), or in a clause these open that a comma closes ("if a tenant has not paid, ...").
+ */
+export const NEGATION_QUALIFIERS: readonly string[] = ["with", "who", "whom", "whose", "that", "which", "has", "have", "had", "having"];
+export const SUBORDINATORS: readonly string[] = ["if", "when", "whenever", "once", "unless", "where", "while", "after", "before", "until", "because", "如果", "若", "假如", "要是", "当", "一旦"];
+/** A Chinese negation before these governs a verb (不会, 不得, 不允许); otherwise a 的 after it closes a phrase about a noun (未缴费的保单). */
+export const ZH_NEGATION_MODALS = "会能得可应允要准让需";
+/** A 的 after one of these belongs to the object of the verb (不会对用户的申请…), not to a phrase about a noun. */
+export const ZH_PREPOSITIONS = "对把将给向被让由为";
+/** Between a person and their verb, these limit what the person does ("the manager only sends the letter"). */
+export const LIMITERS: readonly string[] = ["only", "just", "merely", "只", "仅", "只是", "仅仅"];
+
 /** Anywhere in the sentence, these rule the decision out. */
 export const EXCLUSIONS: readonly string[] = ["out of scope", "not in scope", "outside the scope", "is excluded", "are excluded", "explicitly excluded", "non-goal*", "not part of", "不涉及", "不在本期范围", "不在范围", "范围之外", "不做", "不包括", "排除在外", "不属于"];
 
 /** After a human role (or before one, passively: "made by caseworkers"), these mean a person decides. */
 export const HUMAN_DECIDES: readonly string[] = [
-  ..."review* check* confirm* own owns sign* make makes made handle* assess* approv* decid* reject* prescrib* diagnos* grade* determin* stay* rest* remain* left".split(" "),
-  ..."决定 作出 做出 核定 复核 审核 审批 负责 完成 确认 批准 判断 诊断 评分".split(" "),
+  ..."review* check* confirm* own owns sign* make makes made handle* assess* approv* decid* reject* prescrib* diagnos* grade* determin* stay* rest* remain* left maintain*".split(" "),
+  ..."决定 作出 做出 核定 复核 审核 审批 负责 完成 确认 批准 判断 诊断 评分 拍板 维护".split(" "),
 ];
