@@ -15,7 +15,7 @@ export interface TextTest {
 
 const zhDigits = `[${Q.ZH_DIGITS}]`;
 const numberWord = termSource(Q.NUMBER_WORDS);
-const zhQuantity = `(?:${zhDigits}+\\s*(?:${Q.ZH_CLASSIFIERS.join("|")})|${termSource(Q.ZH_QUANTITY_WORDS)})`;
+const zhQuantity = `(?:(?<!${zhDigits})(?!${Q.ZH_ONE_AS_ARTICLE.join("|")})${zhDigits}+\\s*(?:${Q.ZH_CLASSIFIERS.join("|")})|${termSource(Q.ZH_QUANTITY_WORDS)})`;
 /** Any number: digits, a number word or a Chinese numeral with its unit. */
 const NUM = `(?:\\d[\\d,.]*|${numberWord}|${zhQuantity}|${zhDigits}+)`;
 

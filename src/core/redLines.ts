@@ -6,6 +6,7 @@
 import {
   DECISION_VERBS,
   EXCLUSIONS,
+  HUMAN_BYPASS,
   HUMAN_DECIDES,
   LIMITERS,
   NEGATION_QUALIFIERS,
@@ -50,6 +51,8 @@ const CJK = /[\u3400-\u9fff]/;
 const COMMA = /[,，]/;
 /** 没有…时， 未…后，: the negation is in a clause about when, which the comma closes. */
 const ZH_WHEN_CLAUSE = /[时后][,，]|的话[,，]/;
+/** Right after a use is named: "fingerprint unlock is not offered", "will never be switched on". */
+const RULED_OUT_AFTER = /^[\w\s'’-]{0,24}?\b(?:(?:is|are|was|were|will|would|shall|does|do|has|have)(?:\s+(?:not|never)\b|n[’']t\b)|isn[’']t|aren[’']t|won[’']t|never)\b/i;
 
 /** Distance from `index` to the nearest match of the global `re` in `text`, or Infinity. */
 function nearest(re: RegExp, text: string, index: number): number {
@@ -76,6 +79,10 @@ export class RedLineModel {
   private readonly subordinator: RegExp;
   private readonly exclusion: RegExp;
   private readonly humanDecides: RegExp;
+  /** Ends where a person is said to be skipped. */
+  private readonly bypassed: RegExp;
+  /** A person said to be skipped: "with no adjuster review". */
+  private readonly bypassedPerson: RegExp;
 
   constructor(ext: RedLineExtension = {}) {
     const areas = RED_LINE_AREAS.map((a) => ({ ...a, cues: [...a.cues] }));
@@ -109,7 +116,18 @@ export class RedLineModel {
     // Between the person and the verb, no clause end and no "only": "the manager only sends the letter" decides nothing.
     const gap = `(?:(?!${termSource(LIMITERS)})[^,，;；。:：]){0,12}?`;
     // "a physician makes every diagnosis", 由医生作出; passively "made by caseworkers", "stays with teachers".
-    this.humanDecides = new RegExp(`${people}${gap}${decides}|${decides}(?:\\s+\\S+){0,3}?\\s+(?:by|with|left\\s+to)\\s+(?:\\S+\\s+){0,2}?${people}`, "i");
+    this.humanDecides = new RegExp(`${people}${gap}${decides}|${decides}(?:\\s+\\S+){0,3}?\\s+(?:by|with|left\\s+to)\\s+(?:\\S+\\s+){0,2}?${people}`, "gi");
+    this.bypassed = new RegExp(`${termSource(HUMAN_BYPASS)}(?:\\s*\\S+){0,3}?\\s*$`, "i");
+    this.bypassedPerson = new RegExp(`${termSource(HUMAN_BYPASS)}\\s*(?:\\S+\\s+)?${people}`, "i");
+  }
+
+  /** Whether a person decides in the sentence, and is not named only to say they are skipped. */
+  private decidedByPerson(text: string): boolean {
+    this.humanDecides.lastIndex = 0;
+    for (let m = this.humanDecides.exec(text); m; m = this.humanDecides.exec(text)) {
+      if (!this.bypassed.test(text.slice(Math.max(0, m.index - 30), m.index)) && !this.bypassedPerson.test(m[0])) return true;
+    }
+    return false;
   }
 
   /** Whether a match at `index` is governed by a negation earlier in its clause. */
@@ -119,7 +137,12 @@ export class RedLineModel {
     for (let m = CLAUSE_END.exec(text); m && m.index < index; m = CLAUSE_END.exec(text)) start = m.index + m[0].length;
     const clause = text.slice(start, index);
     this.negation.lastIndex = 0;
-    for (let m = this.negation.exec(clause); m; m = this.negation.exec(clause)) if (this.governs(clause, m.index, m.index + m[0].length)) return true;
+    for (let m = this.negation.exec(clause); m; m = this.negation.exec(clause)) {
+      const end = m.index + m[0].length;
+      // "no-hire", "no-show": a label, not a negation.
+      if (clause.charAt(end) === "-") continue;
+      if (this.governs(clause, m.index, end)) return true;
+    }
     return false;
   }
 
@@ -134,7 +157,8 @@ export class RedLineModel {
     if (zh ? between.length <= 3 : between.trim().split(/\s+/).filter(Boolean).length <= 2) return true;
     const before = clause.slice(0, from);
     if (!zh) return !(this.qualifier.test(before) || (this.subordinator.test(before) && COMMA.test(between)));
-    if (ZH_WHEN_CLAUSE.test(between) || (this.subordinator.test(before) && COMMA.test(between))) return false;
+    // 不经社工核实，由算法判定: the negation skips a step; the comma closes it.
+    if ((ZH_WHEN_CLAUSE.test(between) || clause.charAt(to) === "经" || this.subordinator.test(before)) && COMMA.test(between)) return false;
     if (ZH_NEGATION_MODALS.includes(clause.charAt(to))) return true;
     const de = between.indexOf("的");
     return de < 0 || [...between.slice(0, de)].some((c) => ZH_PREPOSITIONS.includes(c));
@@ -148,7 +172,7 @@ export class RedLineModel {
   }
 
   private decidedBySystem(text: string): boolean {
-    if (!this.actors.test(text) || this.humanDecides.test(text)) return false;
+    if (!this.actors.test(text) || this.decidedByPerson(text)) return false;
     this.verbs.lastIndex = 0;
     for (let m = this.verbs.exec(text); m; m = this.verbs.exec(text)) if (!this.negatedAt(text, m.index)) return true;
     return false;
@@ -170,12 +194,12 @@ export class RedLineModel {
         const m = cue.exec(text);
         if (!m || !this.inContext(compiled, text, m.index)) continue;
         let hit: boolean;
-        if (area.prohibited || area.cueIsUse) hit = !this.negatedAt(text, m.index);
+        if (area.prohibited || area.cueIsUse) hit = !this.negatedAt(text, m.index) && !RULED_OUT_AFTER.test(text.slice(m.index + m[0].length));
         else {
           hit = system ??= this.decidedBySystem(text);
           // A watch list or an award is the decision itself: the system in the sentence sets it.
           const d = hit || !decision ? null : decision.exec(text);
-          if (d) hit = this.actors.test(text) && !this.humanDecides.test(text) && !this.negatedAt(text, d.index);
+          if (d) hit = this.actors.test(text) && !this.decidedByPerson(text) && !this.negatedAt(text, d.index);
         }
         if (hit) {
           out.push({ area, index: s.index, sentence: p.text.slice(s.index, s.index + text.length).trim() });

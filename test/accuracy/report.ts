@@ -3,10 +3,11 @@ import { join } from "node:path";
 import { ROOT } from "../helpers";
 import { describe, loadCorpus, mismatches, runCorpus, score, table } from "./harness";
 
-// corpus/: written with the checks. held-out/: written from the README and rule pages alone, by
-// someone who had not read the code, and never tuned against; its figures are the honest ones.
+// corpus/: written with the checks. held-out*/: written from the README and rule pages alone, by
+// someone who had not read the code. A set's honest figure is its first run (README); once its
+// misses have been read, the kinds are fixed through fresh corpus cases, never its own sentences.
 let failed = false;
-for (const [set, title] of [["corpus", "Corpus (written with the checks)"], ["held-out", "Held-out set 1 (written from the docs alone; its misses were read when the model was revised)"], ["held-out-2", "Held-out set 2 (written from the docs alone, not tuned against)"]] as const) {
+for (const [set, title] of [["corpus", "Corpus (written with the checks)"], ["held-out", "Held-out set 1 (written from the docs alone; its misses were read when the model was revised)"], ["held-out-2", "Held-out set 2 (written from the docs alone; its misses were read after its first run)"]] as const) {
   const cases = loadCorpus(join(ROOT, "test", "accuracy", set));
   const outcomes = runCorpus(cases);
   const en = cases.filter((c) => c.lang === "en").length;

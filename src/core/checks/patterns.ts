@@ -10,9 +10,15 @@ export const LINK = /\]\([^)]+\)|https?:\/\/\S+|<https?:[^>]+>|\]\[[^\]]*\]/;
 
 export const REQUIREMENT_ID = /\b[A-Z][A-Z0-9]*-\d+\b/;
 
-export const FAILURE_HANDLING = /fail|error|timeout|time[ds]? out|if not|otherwise|fallback|fall back|retry|retries|escalat|hand(?:s|ed)? (?:off|over)|human|manual|abort|degrad|异常|失败|超时|否则|降级|重试|转人工|人工|兜底|回退|中止/i;
+export const FAILURE_HANDLING = /fail|error|timeout|cannot|can't|unable|not found|no match|time[ds]? out|if not|otherwise|fallback|fall back|retry|retries|escalat|hand(?:s|ed)? (?:off|over)|human|manual|abort|degrad|异常|失败|超时|否则|降级|重试|转人工|人工|兜底|回退|中止|查不到|找不到|无法/i;
 
-export const TRIGGER = /\bif\b|\bwhen\b|\bonce\b|\bafter\b|trigger|[<>≤≥＜＞]|exceed|below|above|\bover\b|unavailable|\bdown\b|outage|timeout|time[ds]? out|fails?|error|如果|当|若|一旦|触发|超过|低于|高于|不可用|超时|失败|异常|连续|时(?=[，,、；;。\s])|之后|后[，,]|(?:秒|分钟|小时|天|次)后|过期|无(?:匹配|结果|命中|响应)/i;
+export const TRIGGER = /\bif\b|\bwhen\b|\bonce\b|\bafter\b|trigger|[<>≤≥＜＞]|exceed|below|above|\bover\b|unavailable|\bdown\b|outage|timeout|time[ds]? out|fails?|error|如果|当|若|一旦|触发|超过|超限|超出|低于|高于|不可用|超时|失败|异常|连续|时(?=[，,、；;。\s])|之后|后[，,]|(?:秒|分钟|小时|天|次)后|过期|无(?:匹配|结果|命中|响应)/i;
+
+/** A step handed to a person when it goes wrong: "route the report to a finance clerk", 转交财务专员. */
+export const HAND_TO_PERSON = new RegExp(
+  `\\b(?:hand|route|pass|send|refer|transfer|escalate|assign)(?:s|es|ed|d)?\\s+(?:[\\w'’-]+\\s+){0,3}?to\\s+(?:an?\\s+|the\\s+)?(?:[\\w'’-]+\\s+){0,2}?${termSource(ROLES.filter((r) => !r.ambiguous).map((r) => r.term))}|(?:转交|交给|交由|移交|转给|转)[^，,。；;]{0,8}?${termSource(ROLES.filter((r) => !r.ambiguous).map((r) => r.term))}`,
+  "i",
+);
 
 /** A person takes over: "a human", "the on-call engineer", "a claims handler", 值班经理 (roles: data/roles.ts). */
 export const HUMAN_TAKEOVER = new RegExp(`${termSource(ROLES.map((r) => r.term))}|live agent|manual|hand(?:s|ed)? (?:it )?(?:off|over)|转人工|人工|接手|接管`, "i");

@@ -12,6 +12,8 @@ export const NUMBER_WORDS: readonly string[] = [
 /** Chinese numerals; a run of them needs a unit or classifier after it (一段时间 is no number). */
 export const ZH_DIGITS = "零〇一二两三四五六七八九十百千万亿";
 export const ZH_CLASSIFIERS: readonly string[] = [..."成 倍 番 个 次 条 人 位 名 元 块 角 分 秒 天 日 周 月 年 类 种 笔 项 步 轮 页 篇 单 件 家 层 级 点 毛 %".split(" "), "小时", "分钟", "季度", "工作日", "百分点"];
+/** A lone 一 before these is an article or an adverb, not a count: 进一步, 一个更好的体验, 好一点. */
+export const ZH_ONE_AS_ARTICLE: readonly string[] = ["一个", "一种", "一类", "一项", "一点", "一步", "一层", "一级"];
 /** Chinese quantities that carry no numeral of their own. */
 export const ZH_QUANTITY_WORDS: readonly string[] = ["一半", "减半", "过半", "翻倍", "翻番", "翻一番", "半数", "百分之", "千分之", "万分之", "半天", "半个月", "半年", "半小时"];
 

@@ -42,8 +42,8 @@ export const RED_LINE_AREAS: readonly RedLineArea[] = [
     basis: "Article 5(1)(f) (prohibited)",
     name: { en: "emotion recognition at work or school", "zh-CN": "工作或学校场景的情绪识别" },
     prohibited: true,
-    cues: ["emotion*", "mood*", "frustrat*", "anger", "angry", "stressed", "anxious", "anxiety", "bored", "boredom", "facial expression*", "情绪", "表情", "情感识别", "愤怒", "焦虑", "厌倦", "烦躁"],
-    context: ["employee*", "staff", "worker*", "meeting*", "at work", "workplace", "call cent*", "agents", "support agent*", "sales rep*", "colleague*", "shift", "shifts", "student*", "pupil*", "classroom*", "lesson*", "school*", "员工", "坐席", "客服", "学生", "课堂", "上课", "网课", "会议", "职场", "工位", "学校"],
+    cues: ["emotion*", "mood*", "frustrat*", "anger", "angry", "stressed", "stress level*", "anxious", "anxiety", "bored", "boredom", "facial expression*", "情绪", "表情", "情感识别", "愤怒", "焦虑", "厌倦", "烦躁"],
+    context: ["employee*", "staff", "worker*", "meeting*", "at work", "workplace", "call cent*", "agents", "agent's", "agents'", "support agent*", "support team*", "rep", "reps", "rep's", "sales rep*", "colleague*", "shift", "shifts", "student*", "pupil*", "classroom*", "lesson*", "school*", "员工", "坐席", "客服", "学生", "课堂", "上课", "网课", "会议", "职场", "工位", "学校"],
     others: ["customer*", "caller*", "client*", "user*", "shopper*", "visitor*", "passenger*", "客户", "用户", "顾客", "来电", "乘客", "访客"],
   },
   {
@@ -75,13 +75,13 @@ export const RED_LINE_AREAS: readonly RedLineArea[] = [
     id: "credit",
     basis: "Annex III 5(b)",
     name: { en: "credit scoring or creditworthiness", "zh-CN": "信用评分或信贷审批" },
-    cues: ["loan*", "credit", "credit limit*", "mortgage*", "borrower*", "underwrit*", "creditworth*", "working capital", "cardholder*", "interest rate*", "tenant*", "rental application*", "贷款", "借款", "信贷", "授信", "放贷", "放款", "额度", "提额", "借贷", "信用分"],
+    cues: ["loan*", "credit", "credit limit*", "mortgage*", "borrower*", "underwrit*", "creditworth*", "working capital", "cardholder*", "interest rate*", "tenant*", "rental application*", "贷款", "借款", "信贷", "授信", "放贷", "放款", "额度", "信用评分", "提额", "借贷", "信用分"],
   },
   {
     id: "public-benefits",
     basis: "Annex III 5(a)",
     name: { en: "public benefits eligibility", "zh-CN": "公共福利资格" },
-    cues: ["public benefit*", "benefit eligib*", "welfare", "subsid*", "pension*", "social security", "unemployment benefit*", "housing benefit*", "低保", "补贴", "救助", "福利", "养老金", "社保"],
+    cues: ["public benefit*", "benefit eligib*", "welfare", "subsid*", "pension*", "social security", "unemployment benefit*", "housing benefit*", "低保", "最低生活保障", "补贴", "补助", "救济", "救助", "福利", "养老金", "社保"],
   },
   {
     id: "insurance",
@@ -131,14 +131,14 @@ export const RED_LINE_AREAS: readonly RedLineArea[] = [
 
 /** Making or setting a decision, in any inflection. */
 export const DECISION_VERBS: readonly string[] = [
-  ..."approv* reject* declin* refus* deny denies denied denial* decid* decision* determin* set sets assign* allocat* rank* shortlist* screen* filter* pick* select* grade* graded scor* admit* grant* cancel* terminat* dismiss* flag* price priced prices pricing prescrib* diagnos* adjust* triag* dispatch* identif* predict* remov* issu* judg* classif* eliminat* apply applies applied calculat*".split(" "),
+  ..."approv* reject* declin* refus* deny denies denied denial* decid* decision* determin* set sets assign* allocat* rank* shortlist* screen* filter* pick* select* grade* graded scor* admit* grant* cancel* terminat* dismiss* flag* price priced prices pricing prescrib* diagnos* adjust adjusts adjusted adjusting adjustment* triag* dispatch dispatches dispatched dispatching identif* predict* remov* issu* judg* classif* eliminat* apply applies applied calculat*".split(" "),
   "fail* the", "tell* the user", "tell* users", "tell* patients", "tell* you", "stop* payment*", "cut* off", "lose power", "weed* out", "mark* as", "list* as", "arbitrat*", "adjudicat*",
-  ..."通过 拒绝 驳回 批准 审批 决定 判定 判断 设定 核定 调整 淘汰 筛选 排序 给出 生成 开具 分诊 派出 拒赔 拒签 定价 终止 删除 录取 打分 评分 告诉 识别 预测 取消 授予 分配 发放 停发 作出 认定 评定 开门 扣减 审核 标记 列为 列入 纳入 仲裁 裁决".split(" "),
+  ..."通过 拒绝 驳回 批准 审批 决定 判定 判断 设定 核定 调整 淘汰 筛选 排序 给出 生成 开具 分诊 派出 拒赔 拒签 定价 终止 删除 录取 打分 评分 告诉 识别 预测 取消 授予 分配 发放 停发 作出 出具 认定 评定 开门 扣减 审核 标记 列为 列入 纳入 仲裁 裁决".split(" "),
 ];
 
 /** The system as the one who acts. */
 export const SYSTEM_ACTORS: readonly string[] = [
-  ..."model* system* AI algorithm* agent* assistant* bot bots chatbot* engine* tool tools app apps application service* classifier* scorer* portal* camera* plugin* scheduler* automat* checker* proctor* software platform* pipeline* LLM* GPT*".split(" "),
+  ..."model* system* AI algorithm* agent* assistant* bot bots chatbot* engine* tool tools app apps application service* classifier* scorer* portal* camera* plugin* scheduler* automat* checker* proctor* autograder* auto-grader* software platform* pipeline* LLM* GPT*".split(" "),
   ..."模型 系统 AI 算法 平台 机器人 应用 智能 自动 引擎 工具 门禁 摄像头 小程序 程序".split(" "),
 ];
 
@@ -156,6 +156,8 @@ export const SUBORDINATORS: readonly string[] = ["if", "when", "whenever", "once
 export const ZH_NEGATION_MODALS = "会能得可应允要准让需";
 /** A 的 after one of these belongs to the object of the verb (不会对用户的申请…), not to a phrase about a noun. */
 export const ZH_PREPOSITIONS = "对把将给向被让由为";
+/** Before a person, these say the person is skipped: "with no adjuster review", 跳过人工审批, 不经社工核实. */
+export const HUMAN_BYPASS: readonly string[] = ["without", "no", "never", "not", "bypass*", "skip*", "instead of", "rather than", "无需", "无须", "不需要", "不经", "未经", "跳过", "绕过", "不再", "不用"];
 /** Between a person and their verb, these limit what the person does ("the manager only sends the letter"). */
 export const LIMITERS: readonly string[] = ["only", "just", "merely", "只", "仅", "只是", "仅仅"];
 
@@ -165,5 +167,5 @@ export const EXCLUSIONS: readonly string[] = ["out of scope", "not in scope", "o
 /** After a human role (or before one, passively: "made by caseworkers"), these mean a person decides. */
 export const HUMAN_DECIDES: readonly string[] = [
   ..."review* check* confirm* own owns sign* make makes made handle* assess* approv* decid* reject* prescrib* diagnos* grade* determin* stay* rest* remain* left maintain*".split(" "),
-  ..."决定 作出 做出 核定 复核 审核 审批 负责 完成 确认 批准 判断 诊断 评分 拍板 维护".split(" "),
+  ..."决定 作出 做出 核定 复核 审核 审批 负责 完成 确认 批准 判断 诊断 评分 拍板 维护 签字 签署 签发".split(" "),
 ];

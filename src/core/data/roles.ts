@@ -19,7 +19,7 @@ export const ROLES: readonly Role[] = [
   { term: "agent*", ambiguous: true },
   { term: "representative*", ambiguous: true },
   // Chinese
-  ..."人工 专人 真人 坐席 运营 医生 医师 药师 护士 信贷员 理赔员 专员 经理 主管 组长 工程师 律师 法务 法官 老师 教师 工作人员 审核员 审批人 复核员 部门 店长 值班 分析师 编辑 顾问 负责人 管理员 同事 审批员 核保员 核赔员 定损员 调度员 调解员 仲裁员 民警 警官 班主任 辅导员 审核人员 医务人员".split(" ").map((term) => ({ term })),
+  ..."人工 专人 真人 坐席 运营 医生 医师 药师 护士 信贷员 理赔员 专员 经理 主管 组长 工程师 律师 法务 法官 老师 教师 工作人员 审核员 审批人 复核员 部门 店长 值班 分析师 编辑 顾问 负责人 管理员 同事 审批员 核保员 核赔员 定损员 调度员 调解员 仲裁员 民警 警官 班主任 辅导员 审核人员 医务人员 社工 社区工作者".split(" ").map((term) => ({ term })),
   { term: "客服", ambiguous: true },
   // "AI 面试官" is software too.
   { term: "面试官", ambiguous: true },
