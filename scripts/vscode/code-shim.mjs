@@ -39,8 +39,8 @@ try {
   const host = `127.0.0.1:${port}`;
   const remote = (p) => `vscode-remote://${host}${path.resolve(p)}`;
   const payload = [...developmentPaths.map((p) => ["extensionDevelopmentPath", remote(p)]), ["extensionTestsPath", remote(testsPath)], ["skipWelcome", "true"]];
-  const folder = workspace ? `folder=${encodeURIComponent(path.resolve(workspace))}&` : "ew=true&";
-  await page.goto(`${server.url}/?${folder}payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  const opened = !workspace ? "ew=true&" : `${workspace.endsWith(".code-workspace") ? "workspace" : "folder"}=${encodeURIComponent(path.resolve(workspace))}&`;
+  await page.goto(`${server.url}/?${opened}payload=${encodeURIComponent(JSON.stringify(payload))}`);
   const timer = new Promise((resolve) => setTimeout(() => resolve("timeout"), timeoutMs).unref());
   const result = await Promise.race([finished, timer]);
   if (result === "timeout") {

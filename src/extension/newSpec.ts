@@ -21,6 +21,8 @@ export interface NewSpecOptions {
   lang?: "en" | "zh-CN";
   /** Folder to create the spec in; default the `pmWorkbench.specsFolder` of the workspace. */
   folder?: vscode.Uri;
+  /** A file whose workspace folder the spec belongs to when no folder is given (the roadmap it is linked from). */
+  beside?: vscode.Uri;
 }
 
 const LANG_LABELS: Record<string, string> = { en: "English", "zh-CN": "简体中文" };
@@ -54,7 +56,7 @@ export interface SpecPlan {
 /** Asks every question and renders the spec; undefined when the user cancelled. Writes nothing. */
 export async function planNewSpec(client: LanguageClient, target: vscode.Uri | undefined, options: NewSpecOptions = {}): Promise<SpecPlan | undefined> {
   const folderArg = options.folder ?? target;
-  const workspace = workspaceFolderFor(folderArg);
+  const workspace = workspaceFolderFor(folderArg ?? options.beside);
   if (!workspace) {
     void vscode.window.showErrorMessage(vscode.l10n.t("Open a folder first: new specs are created inside a workspace folder."));
     return undefined;

@@ -317,7 +317,8 @@ export class RoadmapTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
    * item's line changed since the view read it; nothing is written when a prompt is cancelled.
    */
   async createAndLinkSpec(roadmapUri: string, item: PmRoadmapItem, options: NewSpecOptions = {}): Promise<vscode.Uri | undefined> {
-    const plan = await planNewSpec(this.client, undefined, options);
+    // In a multi-root workspace the spec goes in the roadmap's folder, not the first one.
+    const plan = await planNewSpec(this.client, undefined, { beside: vscode.Uri.parse(roadmapUri), ...options });
     if (!plan) return undefined;
     const specUri = await freeSpecUri(plan);
     if (!specUri) return undefined;
