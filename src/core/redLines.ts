@@ -18,7 +18,7 @@ import {
   ZH_PREPOSITIONS,
   type RedLineArea,
 } from "./data/red-lines";
-import { ROLES } from "./data/roles";
+import { ROLES, SOFTWARE_ROLE_PREFIX } from "./data/roles";
 import { foldAccents, termRegExp, termSource } from "./terms";
 import { sentencesOf, type Passage } from "./passages";
 import type { Localized } from "./i18n";
@@ -43,6 +43,7 @@ interface CompiledArea {
   context: RegExp | null;
   others: RegExp | null;
   decision: RegExp | null;
+  notCue: RegExp | null;
 }
 
 /** A clause ends at these; a negation earlier in the clause governs the verb. */
@@ -53,6 +54,12 @@ const COMMA = /[,，]/;
 const ZH_WHEN_CLAUSE = /[时后][,，]|的话[,，]/;
 /** Right after a use is named: "fingerprint unlock is not offered", "will never be switched on". */
 const RULED_OUT_AFTER = /^[\w\s'’-]{0,24}?\b(?:(?:is|are|was|were|will|would|shall|does|do|has|have)(?:\s+(?:not|never)\b|n[’']t\b)|isn[’']t|aren[’']t|won[’']t|never)\b/i;
+
+/** Actors that are no name of the system ("granted automatically"). */
+const ACTOR_ADVERBS = new Set(["automat*", "自动", "智能"]);
+
+/** The text with every match of the global `re` blanked out, offsets kept. */
+const mask = (text: string, re: RegExp) => text.replace(re, (m) => " ".repeat(m.length));
 
 /** Distance from `index` to the nearest match of the global `re` in `text`, or Infinity. */
 function nearest(re: RegExp, text: string, index: number): number {
@@ -74,6 +81,8 @@ export class RedLineModel {
   private readonly verbs: RegExp;
   private readonly anyVerb: RegExp;
   private readonly actors: RegExp;
+  /** A verb right before the system's name is part of the name: "the screening model". */
+  private readonly actorNext: RegExp;
   private readonly negation: RegExp;
   private readonly qualifier: RegExp;
   private readonly subordinator: RegExp;
@@ -100,6 +109,7 @@ export class RedLineModel {
       context: area.context ? termRegExp(area.context, "gi") : null,
       others: area.others ? termRegExp(area.others, "gi") : null,
       decision: area.decisions ? termRegExp(area.decisions) : null,
+      notCue: area.notCues ? termRegExp(area.notCues, "gi") : null,
     }));
     this.anyCue = termRegExp(areas.flatMap((a) => a.cues));
     // Cues that can be a finding without a decision verb.
@@ -107,16 +117,19 @@ export class RedLineModel {
     this.verbs = termRegExp([...DECISION_VERBS, ...(ext.verbs ?? [])], "gi");
     this.anyVerb = new RegExp(this.verbs.source, "i");
     this.actors = termRegExp([...SYSTEM_ACTORS, ...(ext.actors ?? [])]);
+    this.actorNext = new RegExp(`^[\\s-]+${termSource([...SYSTEM_ACTORS, ...(ext.actors ?? [])].filter((a) => !ACTOR_ADVERBS.has(a)))}`, "i");
     this.negation = termRegExp(NEGATIONS, "gi");
-    this.qualifier = new RegExp(`${termSource(NEGATION_QUALIFIERS)}\\s+(?:[\\w'’-]+\\s+)?$`, "i");
+    this.qualifier = new RegExp(`${termSource(NEGATION_QUALIFIERS)}\\s+(?:[\\w'’-]+\\s+){0,3}$`, "i");
     this.subordinator = termRegExp(SUBORDINATORS);
     this.exclusion = termRegExp(EXCLUSIONS);
     const people = termSource(ROLES.filter((r) => !r.ambiguous).map((r) => r.term));
     const decides = termSource([...HUMAN_DECIDES, ...DECISION_VERBS]);
     // Between the person and the verb, no clause end and no "only": "the manager only sends the letter" decides nothing.
-    const gap = `(?:(?!${termSource(LIMITERS)})[^,，;；。:：]){0,12}?`;
-    // "a physician makes every diagnosis", 由医生作出; passively "made by caseworkers", "stays with teachers".
-    this.humanDecides = new RegExp(`${people}${gap}${decides}|${decides}(?:\\s+\\S+){0,3}?\\s+(?:by|with|left\\s+to)\\s+(?:\\S+\\s+){0,2}?${people}`, "gi");
+    const gap = (n: number) => `(?:(?!${termSource(LIMITERS)})[^,，;；。:：]){0,${n}}?`;
+    // "a physician makes every diagnosis", 由医生作出, "the officer reads it and makes the decision",
+    // "the caseworker, who decides"; passively "made by caseworkers", "stays with teachers".
+    const after = `(?:${gap(12)}|${gap(24)}(?:\\band|\\bthen|并|后)\\s*|\\s*,\\s*who\\s+(?:\\S+\\s+){0,2}?)`;
+    this.humanDecides = new RegExp(`${people}${after}${decides}|${decides}(?:\\s+\\S+){0,3}?\\s+(?:by|with|left\\s+to)\\s+(?:\\S+\\s+){0,2}?${people}`, "gi");
     this.bypassed = new RegExp(`${termSource(HUMAN_BYPASS)}(?:\\s*\\S+){0,3}?\\s*$`, "i");
     this.bypassedPerson = new RegExp(`${termSource(HUMAN_BYPASS)}\\s*(?:\\S+\\s+)?${people}`, "i");
   }
@@ -125,7 +138,8 @@ export class RedLineModel {
   private decidedByPerson(text: string): boolean {
     this.humanDecides.lastIndex = 0;
     for (let m = this.humanDecides.exec(text); m; m = this.humanDecides.exec(text)) {
-      if (!this.bypassed.test(text.slice(Math.max(0, m.index - 30), m.index)) && !this.bypassedPerson.test(m[0])) return true;
+      const before = text.slice(Math.max(0, m.index - 30), m.index);
+      if (!this.bypassed.test(before) && !this.bypassedPerson.test(m[0]) && !SOFTWARE_ROLE_PREFIX.test(before)) return true;
     }
     return false;
   }
@@ -174,8 +188,13 @@ export class RedLineModel {
   private decidedBySystem(text: string): boolean {
     if (!this.actors.test(text) || this.decidedByPerson(text)) return false;
     this.verbs.lastIndex = 0;
-    for (let m = this.verbs.exec(text); m; m = this.verbs.exec(text)) if (!this.negatedAt(text, m.index)) return true;
-    return false;
+    // A verb that only names the system ("the screening model") is the decision only when the
+    // sentence has no other: "the pricing model resets the premium", but not "the screening
+    // model never rejects a candidate".
+    const acts: number[] = [];
+    const names: number[] = [];
+    for (let m = this.verbs.exec(text); m; m = this.verbs.exec(text)) (this.actorNext.test(text.slice(m.index + m[0].length)) ? names : acts).push(m.index);
+    return (acts.length > 0 ? acts : names).some((i) => !this.negatedAt(text, i));
   }
 
   /** The red-line sentences of a passage, at most one hit per sentence (the first area that applies). */
@@ -190,8 +209,8 @@ export class RedLineModel {
       if (!this.anyCue.test(text) || this.exclusion.test(text)) continue;
       let system: boolean | undefined;
       for (const compiled of this.areas) {
-        const { area, cue, decision } = compiled;
-        const m = cue.exec(text);
+        const { area, cue, decision, notCue } = compiled;
+        const m = cue.exec(notCue ? mask(text, notCue) : text);
         if (!m || !this.inContext(compiled, text, m.index)) continue;
         let hit: boolean;
         if (area.prohibited || area.cueIsUse) hit = !this.negatedAt(text, m.index) && !RULED_OUT_AFTER.test(text.slice(m.index + m[0].length));

@@ -21,7 +21,7 @@ test("every corpus case gets the verdict it is labelled with, or is a listed kno
 });
 
 // Written from the docs alone: known misses are listed with their reason, so a new miss fails.
-for (const set of ["held-out", "held-out-2"]) {
+for (const set of ["held-out", "held-out-2", "held-out-3"]) {
   test(`every ${set} case gets its labelled verdict, or is a listed known miss`, () => {
     const unexpected = mismatches(runCorpus(loadCorpus(join(ROOT, "test", "accuracy", set)))).filter((o) => !o.c.knownMiss);
     assert.equal(unexpected.map(describe).join("\n\n"), "");

@@ -27,6 +27,8 @@ export interface RedLineArea {
   others?: readonly string[];
   /** Words that name the decision itself (a watch list, an arbitration award): the system acting in the sentence is enough, no verb needed. */
   decisions?: readonly string[];
+  /** Phrases in which a cue names no person or decision ("candidate answers", "call transcripts"): masked before the cues are looked for. */
+  notCues?: readonly string[];
 }
 
 export const RED_LINE_AREAS: readonly RedLineArea[] = [
@@ -57,25 +59,28 @@ export const RED_LINE_AREAS: readonly RedLineArea[] = [
     id: "critical-infrastructure",
     basis: "Annex III 2",
     name: { en: "critical infrastructure", "zh-CN": "关键基础设施" },
-    cues: ["power grid*", "grid", "load shed*", "sheds load", "lose power", "power cut*", "water supply", "gas supply", "electricity supply", "电网", "停电", "断电", "供电", "供水", "供气", "燃气"],
+    cues: ["power grid*", "grid", "load shed*", "sheds load", "lose power", "power cut*", "water supply", "gas supply", "electricity supply", "电网", "停电", "断电", "供电", "供水", "供气", "燃气", "限电", "拉闸"],
+    decisions: ["load shed*", "限电", "拉闸"],
   },
   {
     id: "education",
     basis: "Annex III 3",
     name: { en: "education access or assessment", "zh-CN": "教育录取或评估" },
     cues: ["student*", "pupil*", "exam*", "essay*", "admission*", "transcript*", "enrol*", "test score*", "coursework", "学生", "考生", "考试", "成绩", "作文", "录取", "复试", "入学", "教务", "学位"],
+    notCues: ["call transcript*", "chat transcript*", "interview transcript*", "meeting transcript*", "transcripts of", "transcript of"],
   },
   {
     id: "employment",
     basis: "Annex III 4",
     name: { en: "employment (recruiting, screening, promotion, termination, task allocation, monitoring)", "zh-CN": "雇佣（招聘、筛选、晋升、解雇、派工、监控）" },
     cues: ["candidat*", "applicant*", "job seeker*", "resume*", "CV", "CVs", "hire", "hires", "hiring", "hired", "recruit*", "vacanc*", "interview*", "job offer*", "offer letter*", "employee*", "staff", "worker*", "driver*", "shift*", "promotion*", "termination*", "layoff*", "lay off", "dismissal*", "performance review*", "候选人", "求职者", "应聘者", "简历", "招聘", "录用", "面试", "员工", "裁员", "解约", "辞退", "骑手", "派单", "晋升", "绩效", "排班"],
+    notCues: ["candidate answer*", "candidate response*", "candidate passage*", "candidate document*", "candidate chunk*", "candidate solution*", "candidate model*", "candidate repl*", "candidate label*", "candidate generation*", "candidate question*", "candidate product*", "candidate item*", "候选答案", "候选回复", "候选文档"],
   },
   {
     id: "credit",
     basis: "Annex III 5(b)",
     name: { en: "credit scoring or creditworthiness", "zh-CN": "信用评分或信贷审批" },
-    cues: ["loan*", "credit", "credit limit*", "mortgage*", "borrower*", "underwrit*", "creditworth*", "working capital", "cardholder*", "interest rate*", "tenant*", "rental application*", "贷款", "借款", "信贷", "授信", "放贷", "放款", "额度", "信用评分", "提额", "借贷", "信用分"],
+    cues: ["loan*", "credit", "credit limit*", "mortgage*", "borrower*", "underwrit*", "creditworth*", "working capital", "cardholder*", "interest rate*", "tenant*", "rental application*", "贷款", "借款", "信贷", "授信", "放贷", "放款", "额度", "信用评分", "房贷", "车贷", "信用卡", "分期", "提额", "借贷", "信用分"],
   },
   {
     id: "public-benefits",
@@ -138,8 +143,8 @@ export const DECISION_VERBS: readonly string[] = [
 
 /** The system as the one who acts. */
 export const SYSTEM_ACTORS: readonly string[] = [
-  ..."model* system* AI algorithm* agent* assistant* bot bots chatbot* engine* tool tools app apps application service* classifier* scorer* portal* camera* plugin* scheduler* automat* checker* proctor* autograder* auto-grader* software platform* pipeline* LLM* GPT*".split(" "),
-  ..."模型 系统 AI 算法 平台 机器人 应用 智能 自动 引擎 工具 门禁 摄像头 小程序 程序".split(" "),
+  ..."model* system* AI algorithm* agent* assistant* bot bots chatbot* engine* tool tools app apps application service* classifier* scorer* portal* camera* plugin* scheduler* automat* checker* proctor* autograder* auto-grader* virtual software platform* pipeline* LLM* GPT*".split(" "),
+  ..."模型 系统 AI 算法 平台 机器人 应用 智能 自动 引擎 工具 门禁 摄像头 小程序 程序 虚拟 数字人".split(" "),
 ];
 
 /** Before the verb in the same clause, these clear it: "does not approve", 不会自动拒绝. */
