@@ -314,18 +314,54 @@ function fit(text: string, width: number, size: number): string {
   return out;
 }
 
-function timeAxis(roadmap: RoadmapJson, o: TimelineOptions): string | null {
+/** Where the axis puts days and lanes: it follows from the roadmap's date span, its phase count and today. */
+interface AxisGeometry {
+  first: number;
+  last: number;
+  days: number;
+  plot: number;
+  today: number | null;
+  lanesBottom: number;
+  height: number;
+}
+
+function axisGeometry(roadmap: RoadmapJson, o: TimelineOptions): AxisGeometry | null {
   const span = dateSpan(roadmap);
   if (!span) return null;
   const today = dayNumber(o.today);
   const first = today !== null && today < span.first ? monthStart(today) : span.first;
   const last = today !== null && today > span.last ? monthStart(today, 1) - 1 : span.last;
-  const days = last - first + 1;
-  const plot = AXIS_WIDTH - LABEL_WIDTH - 10;
-  const x = (d: number) => (LABEL_WIDTH + ((d - first) / days) * plot).toFixed(1);
   const lanesBottom = AXIS_TOP + roadmap.phases.length * LANE_HEIGHT + 4;
   // The today label sits under the lanes, clear of the month labels.
-  const height = lanesBottom + (today !== null ? 16 : 0);
+  return { first, last, days: last - first + 1, plot: AXIS_WIDTH - LABEL_WIDTH - 10, today, lanesBottom, height: lanesBottom + (today !== null ? 16 : 0) };
+}
+
+const axisX = (g: AxisGeometry, d: number) => (LABEL_WIDTH + ((d - g.first) / g.days) * g.plot).toFixed(1);
+
+/** One phase's lane: its label, its date range and a diamond per due date, in one group (the editor replaces it alone). */
+function axisLane(p: RoadmapPhaseJson, n: number, g: AxisGeometry, o: TimelineOptions): string {
+  const y = AXIS_TOP + n * LANE_HEIGHT;
+  const mid = y + LANE_HEIGHT / 2;
+  let out = `<g class="lane-row"><title>${esc(p.title)}</title><rect class="lane" x="0" y="${y + 2}" width="${AXIS_WIDTH}" height="${LANE_HEIGHT - 4}" rx="3"/><text class="lane-label" x="6" y="${mid + 4}">${esc(fit(p.title, LABEL_WIDTH - 12, 12))}</text>`;
+  const s = dayNumber(p.start);
+  const e = dayNumber(p.end);
+  if (s !== null && e !== null) out += `<rect class="range" x="${axisX(g, s)}" y="${y + 6}" width="${(((e - s + 1) / g.days) * g.plot).toFixed(1)}" height="${LANE_HEIGHT - 12}" rx="3"/>`;
+  for (const i of p.items) {
+    const d = dayNumber(i.due);
+    if (d === null) continue;
+    const cx = Number(axisX(g, d)) + (0.5 / g.days) * g.plot;
+    const label = `${i.title} · ${localize(L[i.status], o.lang)}${i.overdue ? ` · ${localize(L.overdue, o.lang)}` : ""} · ${i.due}`;
+    // Diamonds for due dates: open for todo and dropped, filled otherwise; overdue gets a heavier outline.
+    out += `<path class="mark s-${i.status}${i.overdue ? " overdue" : ""}" d="M${cx.toFixed(1)} ${mid - 6}l6 6-6 6-6-6z"><title>${esc(label)}</title></path>`;
+  }
+  return `${out}</g>`;
+}
+
+function timeAxis(roadmap: RoadmapJson, o: TimelineOptions): string | null {
+  const g = axisGeometry(roadmap, o);
+  if (!g) return null;
+  const { first, last, days, lanesBottom, height, today } = g;
+  const x = (d: number) => axisX(g, d);
   const out: string[] = [`<svg class="axis" viewBox="0 0 ${AXIS_WIDTH} ${height}" role="img" aria-label="${esc(localize(L.timeline, o.lang))}">`];
   // Month ticks; beyond two years, one a quarter.
   const months = Math.round(days / 30.44);
@@ -343,22 +379,7 @@ function timeAxis(roadmap: RoadmapJson, o: TimelineOptions): string | null {
     out.push(`<text x="${lx.toFixed(1)}" y="12">${esc(label)}</text>`);
     labelEnd = lx + textWidth(label, 11) + 6;
   }
-  roadmap.phases.forEach((p, n) => {
-    const y = AXIS_TOP + n * LANE_HEIGHT;
-    const mid = y + LANE_HEIGHT / 2;
-    out.push(`<g class="lane-row"><title>${esc(p.title)}</title><rect class="lane" x="0" y="${y + 2}" width="${AXIS_WIDTH}" height="${LANE_HEIGHT - 4}" rx="3"/><text class="lane-label" x="6" y="${mid + 4}">${esc(fit(p.title, LABEL_WIDTH - 12, 12))}</text></g>`);
-    const s = dayNumber(p.start);
-    const e = dayNumber(p.end);
-    if (s !== null && e !== null) out.push(`<rect class="range" x="${x(s)}" y="${y + 6}" width="${(((e - s + 1) / days) * plot).toFixed(1)}" height="${LANE_HEIGHT - 12}" rx="3"/>`);
-    for (const i of p.items) {
-      const d = dayNumber(i.due);
-      if (d === null) continue;
-      const cx = Number(x(d)) + (0.5 / days) * plot;
-      const label = `${i.title} · ${localize(L[i.status], o.lang)}${i.overdue ? ` · ${localize(L.overdue, o.lang)}` : ""} · ${i.due}`;
-      // Diamonds for due dates: open for todo and dropped, filled otherwise; overdue gets a heavier outline.
-      out.push(`<path class="mark s-${i.status}${i.overdue ? " overdue" : ""}" d="M${cx.toFixed(1)} ${mid - 6}l6 6-6 6-6-6z"><title>${esc(label)}</title></path>`);
-    }
-  });
+  roadmap.phases.forEach((p, n) => out.push(axisLane(p, n, g, o)));
   if (today !== null) {
     const tx = x(today);
     const anchor = Number(tx) > AXIS_WIDTH - 120 ? "end" : "start";
@@ -475,25 +496,69 @@ function summary(roadmap: RoadmapJson, o: TimelineOptions): string {
   return `<p class="tl-summary">${parts.join("")}</p>`;
 }
 
+/** The roadmap's title and totals. */
+function roadmapHead(roadmap: RoadmapJson, o: TimelineOptions): string {
+  return `<header class="tl-head"><h1>${esc(roadmap.title || fileName(roadmap.file))}</h1>${summary(roadmap, o)}</header>`;
+}
+
+/** One phase's column; its cards are numbered from `firstIndex` (`data-item`). */
+function phaseArticle(p: RoadmapPhaseJson, o: TimelineOptions, firstIndex: number, parts: CardParts): string {
+  let index = firstIndex;
+  const out = [`<article class="tl-phase" role="listitem"><header class="tl-phase-head"><h2>${esc(p.title)}</h2>${phaseDates(p)}${phasePlan(p, o.lang)}${progressBar(p.progress.done, p.progress.total, o.lang)}</header>`];
+  out.push(kpiTable(p, o.lang));
+  if (p.items.length === 0) out.push(`<p class="tl-empty">${esc(localize(L.noItems, o.lang))}</p>`);
+  else out.push(`<ul class="tl-cards">${p.items.map((i) => card(i, index++, parts)).join("")}</ul>`);
+  out.push("</article>");
+  return out.join("");
+}
+
 /** One roadmap as a <section>; items are numbered in document order from `firstIndex` (`data-item`). */
 function roadmapSection(roadmap: RoadmapJson, o: TimelineOptions, firstIndex: number): string {
   let index = firstIndex;
   const parts = cardParts(o);
-  const out: string[] = [`<section class="tl-roadmap"><h1>${esc(roadmap.title || fileName(roadmap.file))}</h1>`, summary(roadmap, o)];
+  const out: string[] = [`<section class="tl-roadmap">`, roadmapHead(roadmap, o)];
   const axis = timeAxis(roadmap, o);
   if (axis) out.push(`<div class="tl-axis">${axis}</div>`);
   out.push(`<div class="tl-phases" role="list" aria-label="${esc(localize(L.phases, o.lang))}">`);
   for (const p of roadmap.phases) {
-    out.push(`<article class="tl-phase" role="listitem"><header class="tl-phase-head"><h2>${esc(p.title)}</h2>${phaseDates(p)}${phasePlan(p, o.lang)}${progressBar(p.progress.done, p.progress.total, o.lang)}</header>`);
-    out.push(kpiTable(p, o.lang));
-    if (p.items.length === 0) out.push(`<p class="tl-empty">${esc(localize(L.noItems, o.lang))}</p>`);
-    else out.push(`<ul class="tl-cards">${p.items.map((i) => card(i, index++, parts)).join("")}</ul>`);
-    out.push("</article>");
+    out.push(phaseArticle(p, o, index, parts));
+    index += p.items.length;
   }
   out.push("</div>");
   if (roadmap.orphans.length) out.push(`<p class="tl-orphans">${esc(localize(L.orphans, o.lang))}: ${roadmap.orphans.map((f) => esc(fileName(f))).join(", ")}</p>`);
   out.push("</section>");
   return out.join("");
+}
+
+// ---- one phase at a time (the editor's live updates) -----------------------------------------
+
+/**
+ * What the picture of one roadmap is made of outside its phases' own content: the language and
+ * day, the phases' titles and item counts (which number the cards), the axis's span and the
+ * orphan specs. While it is unchanged, a phase's column and its axis lane from
+ * `renderTimelinePhase` fit the page rendered before, beside the phases left as they were.
+ */
+export function timelineLayout(roadmap: RoadmapJson, o: TimelineOptions): string {
+  const span = dateSpan(roadmap);
+  return JSON.stringify([o.lang, o.today, o.interactive === true, span && [span.first, span.last], roadmap.phases.map((p) => [p.title, p.items.length]), roadmap.orphans]);
+}
+
+/** The roadmap's title and totals, as `renderTimelineBody` writes them (one `header.tl-head`). */
+export function renderTimelineHead(roadmap: RoadmapJson, o: TimelineOptions): string {
+  return roadmapHead(roadmap, o);
+}
+
+/**
+ * Phase `index` of a single-roadmap picture: its column (one `article.tl-phase`, cards numbered
+ * as in the whole page) and its lane of the time axis (one `g.lane-row`, null without an axis),
+ * the same markup `renderTimelineBody` writes for it.
+ */
+export function renderTimelinePhase(roadmap: RoadmapJson, index: number, o: TimelineOptions): { html: string; lane: string | null } {
+  let firstIndex = 0;
+  for (let n = 0; n < index; n++) firstIndex += roadmap.phases[n]!.items.length;
+  const p = roadmap.phases[index]!;
+  const g = axisGeometry(roadmap, o);
+  return { html: phaseArticle(p, o, firstIndex, cardParts(o)), lane: g ? axisLane(p, index, g, o) : null };
 }
 
 /** The picture's markup (no <html> or stylesheet): what the editor's webview puts in its body. Items are numbered across the roadmaps in order. */
