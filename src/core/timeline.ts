@@ -197,6 +197,10 @@ const icon = (id: ItemStatus | "overdue", cls = "icon") => `<svg class="${cls}" 
 /**
  * One stylesheet for both places: colours come from VS Code's theme variables in the editor,
  * with light and dark fallbacks for the exported page; high contrast and print have their own rules.
+ * In VS Code's high-contrast themes (`.vscode-high-contrast` on the webview's body, light ones
+ * too) text is drawn in the foreground colour, which the theme guarantees against its
+ * background; the status colours stay on icons, borders and axis marks, where the label beside
+ * them carries the meaning.
  */
 export const TIMELINE_CSS = `
 .pmw-timeline{--tl-fg:var(--vscode-editor-foreground,#1f2328);--tl-bg:var(--vscode-editor-background,#ffffff);--tl-muted:var(--vscode-descriptionForeground,#59636e);--tl-border:var(--vscode-contrastBorder,var(--vscode-panel-border,#d1d9e0));--tl-card:var(--vscode-editorWidget-background,#f6f8fa);--tl-focus:var(--vscode-focusBorder,#0969da);--tl-todo:var(--vscode-descriptionForeground,#59636e);--tl-in-progress:var(--vscode-charts-blue,#0969da);--tl-blocked:var(--vscode-charts-red,#cf222e);--tl-done:var(--vscode-charts-green,#1a7f37);--tl-dropped:var(--vscode-disabledForeground,#818b98);--tl-bet:var(--vscode-charts-yellow,#9a6700);--tl-overdue:var(--vscode-charts-orange,#bc4c00);--tl-today:var(--vscode-charts-purple,#8250df);--tl-warning:var(--vscode-editorWarning-foreground,#9a6700);--tl-track:var(--vscode-input-background,#e7ebef);--tl-lane:var(--vscode-editor-inactiveSelectionBackground,#eef1f4);
@@ -283,6 +287,13 @@ color:var(--tl-fg);background:var(--tl-bg);font-family:var(--vscode-font-family,
 .pmw-timeline .tl-empty{color:var(--tl-muted);font-style:italic}
 .pmw-timeline .tl-orphans{margin-top:16px;color:var(--tl-muted);font-size:.85em}
 .vscode-high-contrast .pmw-timeline .card,.vscode-high-contrast .pmw-timeline .tl-phase{border-width:2px}
+.vscode-high-contrast .pmw-timeline{--tl-muted:var(--tl-fg);--tl-lane:var(--tl-bg)}
+.vscode-high-contrast .pmw-timeline .card.s-dropped{opacity:1}
+.vscode-high-contrast .pmw-timeline .st,.vscode-high-contrast .pmw-timeline .tl-flag,.vscode-high-contrast .pmw-timeline .meta .due.overdue,.vscode-high-contrast .pmw-timeline .tl-health,.vscode-high-contrast .pmw-timeline .spec{color:var(--tl-fg)}
+${STATUSES.map((s) => `.vscode-high-contrast .pmw-timeline .s-${s} .st .icon,.vscode-high-contrast .pmw-timeline .st.s-${s} .icon{color:var(--tl-${s})}`).join("\n")}
+.vscode-high-contrast .pmw-timeline .tl-flag.overdue .icon{color:var(--tl-overdue)}
+.vscode-high-contrast .pmw-timeline .axis .lane{stroke:var(--tl-border);stroke-width:1}
+.vscode-high-contrast .pmw-timeline .axis text,.vscode-high-contrast .pmw-timeline .axis .today text{fill:var(--tl-fg)}
 @media (prefers-contrast:more){.pmw-timeline .card,.pmw-timeline .tl-phase{border-width:2px}.pmw-timeline{--tl-muted:var(--tl-fg)}}
 @media (forced-colors:active){.pmw-timeline .card{border:2px solid CanvasText}.pmw-timeline .card.s-blocked,.pmw-timeline .card.overdue{border-left:8px double CanvasText}.pmw-timeline .bar .fill,.pmw-timeline .axis .range{fill:Highlight}.pmw-timeline .axis .today line{stroke:Highlight}}
 @media print{.pmw-timeline{--tl-fg:#000;--tl-bg:#fff;--tl-muted:#444;--tl-border:#999;--tl-card:#fff;--tl-lane:#f2f2f2;padding:0;font-size:11pt;print-color-adjust:exact;-webkit-print-color-adjust:exact}.pmw-timeline .tl-phases{grid-template-columns:repeat(auto-fit,minmax(200px,1fr))}.pmw-timeline .card,.pmw-timeline .tl-kpis,.pmw-timeline .axis{break-inside:avoid}.pmw-timeline .tl-axis{overflow:visible}.pmw-timeline .axis{min-width:0}.pmw-timeline .tl-phase{break-inside:auto}}
