@@ -197,6 +197,8 @@ const icon = (id: ItemStatus | "overdue", cls = "icon") => `<svg class="${cls}" 
 /**
  * One stylesheet for both places: colours come from VS Code's theme variables in the editor,
  * with light and dark fallbacks for the exported page; high contrast and print have their own rules.
+ * Cards off screen are neither laid out nor painted (`content-visibility`; all are when printing),
+ * so a roadmap of thousands of cards opens, and takes a re-rendered phase, without laying them all out.
  * In VS Code's high-contrast themes (`.vscode-high-contrast` on the webview's body, light ones
  * too) text is drawn in the foreground colour, which the theme guarantees against its
  * background; the status colours stay on icons, borders and axis marks, where the label beside
@@ -256,7 +258,7 @@ color:var(--tl-fg);background:var(--tl-bg);font-family:var(--vscode-font-family,
 .pmw-timeline .tl-kpis th,.pmw-timeline .tl-kpis td{padding:3px 4px;border-bottom:1px solid var(--tl-border);vertical-align:top;overflow-wrap:break-word}
 .pmw-timeline .tl-kpis td:first-child{overflow-wrap:anywhere}
 .pmw-timeline .tl-cards{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:8px}
-.pmw-timeline .card{background:var(--tl-card);border:1px solid var(--tl-border);border-left:4px solid var(--tl-todo);border-radius:6px;padding:8px 10px;min-width:0}
+.pmw-timeline .card{background:var(--tl-card);border:1px solid var(--tl-border);border-left:4px solid var(--tl-todo);border-radius:6px;padding:8px 10px;min-width:0;content-visibility:auto;contain-intrinsic-size:auto 130px}
 .pmw-timeline .card.s-in-progress{border-left-color:var(--tl-in-progress)}
 .pmw-timeline .card.s-done{border-left-color:var(--tl-done)}
 .pmw-timeline .card.s-dropped{border-left-color:var(--tl-dropped);opacity:.75}
@@ -296,7 +298,7 @@ ${STATUSES.map((s) => `.vscode-high-contrast .pmw-timeline .s-${s} .st .icon,.vs
 .vscode-high-contrast .pmw-timeline .axis text,.vscode-high-contrast .pmw-timeline .axis .today text{fill:var(--tl-fg)}
 @media (prefers-contrast:more){.pmw-timeline .card,.pmw-timeline .tl-phase{border-width:2px}.pmw-timeline{--tl-muted:var(--tl-fg)}}
 @media (forced-colors:active){.pmw-timeline .card{border:2px solid CanvasText}.pmw-timeline .card.s-blocked,.pmw-timeline .card.overdue{border-left:8px double CanvasText}.pmw-timeline .bar .fill,.pmw-timeline .axis .range{fill:Highlight}.pmw-timeline .axis .today line{stroke:Highlight}}
-@media print{.pmw-timeline{--tl-fg:#000;--tl-bg:#fff;--tl-muted:#444;--tl-border:#999;--tl-card:#fff;--tl-lane:#f2f2f2;padding:0;font-size:11pt;print-color-adjust:exact;-webkit-print-color-adjust:exact}.pmw-timeline .tl-phases{grid-template-columns:repeat(auto-fit,minmax(200px,1fr))}.pmw-timeline .card,.pmw-timeline .tl-kpis,.pmw-timeline .axis{break-inside:avoid}.pmw-timeline .tl-axis{overflow:visible}.pmw-timeline .axis{min-width:0}.pmw-timeline .tl-phase{break-inside:auto}}
+@media print{.pmw-timeline{--tl-fg:#000;--tl-bg:#fff;--tl-muted:#444;--tl-border:#999;--tl-card:#fff;--tl-lane:#f2f2f2;padding:0;font-size:11pt;print-color-adjust:exact;-webkit-print-color-adjust:exact}.pmw-timeline .tl-phases{grid-template-columns:repeat(auto-fit,minmax(200px,1fr))}.pmw-timeline .card,.pmw-timeline .tl-kpis,.pmw-timeline .axis{break-inside:avoid}.pmw-timeline .card{content-visibility:visible}.pmw-timeline .tl-axis{overflow:visible}.pmw-timeline .axis{min-width:0}.pmw-timeline .tl-phase{break-inside:auto}}
 `.trim();
 
 // ---- the time axis (SVG, shared by the page and the SVG export) -------------------------------

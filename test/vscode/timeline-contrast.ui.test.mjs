@@ -69,10 +69,10 @@ function measure() {
     return ratio(rgba(getComputedStyle(t).fill), bg, opacity(t));
   };
   const cards = [...document.querySelectorAll(".card")];
-  const texts = [...document.querySelectorAll(".card .st, .card h3, .card .tl-flag, .card .meta span, .card .plan span, .card .tag, .card .spec, .card .note, .tl-summary span, .tl-phase-head h2, .tl-phase-head .tl-dates, .tl-phase-head .tl-health, .tl-progress span")].filter((e) => e.innerText.trim() !== "");
+  const texts = [...document.querySelectorAll(".card .st, .card h3, .card .tl-flag, .card .meta span, .card .plan span, .card .tag, .card .spec, .card .note, .tl-summary span, .tl-phase-head h2, .tl-phase-head .tl-dates, .tl-phase-head .tl-health, .tl-progress span")].filter((e) => e.textContent.trim() !== "");
   const axisTexts = [...document.querySelectorAll(".axis text")].filter((e) => e.textContent.trim() !== "");
   const low = [
-    ...texts.map((e) => ({ text: e.innerText.trim().slice(0, 40), ratio: ratio(rgba(getComputedStyle(e).color), backdrop(e), opacity(e)) })),
+    ...texts.map((e) => ({ text: e.textContent.trim().slice(0, 40), ratio: ratio(rgba(getComputedStyle(e).color), backdrop(e), opacity(e)) })),
     ...axisTexts.map((e) => ({ text: e.textContent.trim().slice(0, 40), ratio: axisRatio(e) })),
   ]
     .filter((t) => t.ratio < 4.5)
@@ -80,7 +80,7 @@ function measure() {
   return {
     contrastBorder: resolve(getComputedStyle(document.documentElement).getPropertyValue("--vscode-contrastBorder").trim()),
     cardBorders: [...new Set(cards.map((c) => getComputedStyle(c).borderTopColor))],
-    unlabelled: cards.filter((c) => (c.querySelector(".card-head .st")?.innerText.trim() ?? "") === "").length,
+    unlabelled: cards.filter((c) => (c.querySelector(".card-head .st")?.textContent.trim() ?? "") === "").length,
     measured: texts.length + axisTexts.length,
     lowContrast: low.slice(0, 8),
   };
