@@ -197,6 +197,8 @@ const icon = (id: ItemStatus | "overdue", cls = "icon") => `<svg class="${cls}" 
 /**
  * One stylesheet for both places: colours come from VS Code's theme variables in the editor,
  * with light and dark fallbacks for the exported page; high contrast and print have their own rules.
+ * Status colours are theme colours made for text (links, list warnings and errors, git
+ * decorations): the chart colours are not, and some themes give them too little contrast (1.5:1).
  * Cards off screen are neither laid out nor painted (`content-visibility`; all are when printing),
  * so a roadmap of thousands of cards opens, and takes a re-rendered phase, without laying them all out.
  * In VS Code's high-contrast themes (`.vscode-high-contrast` on the webview's body, light ones
@@ -205,9 +207,9 @@ const icon = (id: ItemStatus | "overdue", cls = "icon") => `<svg class="${cls}" 
  * them carries the meaning.
  */
 export const TIMELINE_CSS = `
-.pmw-timeline{--tl-fg:var(--vscode-editor-foreground,#1f2328);--tl-bg:var(--vscode-editor-background,#ffffff);--tl-muted:var(--vscode-descriptionForeground,#59636e);--tl-border:var(--vscode-contrastBorder,var(--vscode-panel-border,#d1d9e0));--tl-card:var(--vscode-editorWidget-background,#f6f8fa);--tl-focus:var(--vscode-focusBorder,#0969da);--tl-todo:var(--vscode-descriptionForeground,#59636e);--tl-in-progress:var(--vscode-charts-blue,#0969da);--tl-blocked:var(--vscode-charts-red,#cf222e);--tl-done:var(--vscode-charts-green,#1a7f37);--tl-dropped:var(--vscode-disabledForeground,#818b98);--tl-bet:var(--vscode-charts-yellow,#9a6700);--tl-overdue:var(--vscode-charts-orange,#bc4c00);--tl-today:var(--vscode-charts-purple,#8250df);--tl-warning:var(--vscode-editorWarning-foreground,#9a6700);--tl-track:var(--vscode-input-background,#e7ebef);--tl-lane:var(--vscode-editor-inactiveSelectionBackground,#eef1f4);
+.pmw-timeline{--tl-fg:var(--vscode-editor-foreground,#1f2328);--tl-bg:var(--vscode-editor-background,#ffffff);--tl-muted:var(--vscode-descriptionForeground,#59636e);--tl-border:var(--vscode-contrastBorder,var(--vscode-panel-border,#d1d9e0));--tl-card:var(--vscode-editorWidget-background,#f6f8fa);--tl-focus:var(--vscode-focusBorder,#0969da);--tl-todo:var(--vscode-descriptionForeground,#59636e);--tl-in-progress:var(--vscode-textLink-foreground,#0969da);--tl-blocked:var(--vscode-list-errorForeground,#cf222e);--tl-done:var(--vscode-gitDecoration-addedResourceForeground,#1a7f37);--tl-dropped:var(--vscode-descriptionForeground,#59636e);--tl-bet:var(--vscode-gitDecoration-modifiedResourceForeground,#9a6700);--tl-overdue:var(--vscode-list-warningForeground,#bc4c00);--tl-today:var(--vscode-charts-purple,#8250df);--tl-warning:var(--vscode-list-warningForeground,#9a6700);--tl-track:var(--vscode-input-background,#e7ebef);--tl-lane:var(--vscode-editor-inactiveSelectionBackground,#eef1f4);
 color:var(--tl-fg);background:var(--tl-bg);font-family:var(--vscode-font-family,system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif);font-size:var(--vscode-font-size,14px);line-height:1.4;padding:16px 20px;box-sizing:border-box}
-@media (prefers-color-scheme:dark){.pmw-timeline{--tl-fg:var(--vscode-editor-foreground,#e6edf3);--tl-bg:var(--vscode-editor-background,#0d1117);--tl-muted:var(--vscode-descriptionForeground,#9198a1);--tl-border:var(--vscode-contrastBorder,var(--vscode-panel-border,#3d444d));--tl-card:var(--vscode-editorWidget-background,#151b23);--tl-focus:var(--vscode-focusBorder,#4493f8);--tl-todo:var(--vscode-descriptionForeground,#9198a1);--tl-in-progress:var(--vscode-charts-blue,#4493f8);--tl-blocked:var(--vscode-charts-red,#f85149);--tl-done:var(--vscode-charts-green,#3fb950);--tl-dropped:var(--vscode-disabledForeground,#656c76);--tl-bet:var(--vscode-charts-yellow,#d29922);--tl-overdue:var(--vscode-charts-orange,#db6d28);--tl-today:var(--vscode-charts-purple,#ab7df8);--tl-warning:var(--vscode-editorWarning-foreground,#d29922);--tl-track:var(--vscode-input-background,#262c36);--tl-lane:var(--vscode-editor-inactiveSelectionBackground,#1b222c)}}
+@media (prefers-color-scheme:dark){.pmw-timeline{--tl-fg:var(--vscode-editor-foreground,#e6edf3);--tl-bg:var(--vscode-editor-background,#0d1117);--tl-muted:var(--vscode-descriptionForeground,#9198a1);--tl-border:var(--vscode-contrastBorder,var(--vscode-panel-border,#3d444d));--tl-card:var(--vscode-editorWidget-background,#151b23);--tl-focus:var(--vscode-focusBorder,#4493f8);--tl-todo:var(--vscode-descriptionForeground,#9198a1);--tl-in-progress:var(--vscode-textLink-foreground,#4493f8);--tl-blocked:var(--vscode-list-errorForeground,#f85149);--tl-done:var(--vscode-gitDecoration-addedResourceForeground,#3fb950);--tl-dropped:var(--vscode-descriptionForeground,#9198a1);--tl-bet:var(--vscode-gitDecoration-modifiedResourceForeground,#d29922);--tl-overdue:var(--vscode-list-warningForeground,#db6d28);--tl-today:var(--vscode-charts-purple,#ab7df8);--tl-warning:var(--vscode-list-warningForeground,#d29922);--tl-track:var(--vscode-input-background,#262c36);--tl-lane:var(--vscode-editor-inactiveSelectionBackground,#1b222c)}}
 .pmw-timeline *,.pmw-timeline *::before,.pmw-timeline *::after{box-sizing:border-box}
 .pmw-timeline .tl-defs{position:absolute;width:0;height:0;overflow:hidden}
 .pmw-timeline h1{font-size:1.5em;margin:0 0 4px}
@@ -261,7 +263,7 @@ color:var(--tl-fg);background:var(--tl-bg);font-family:var(--vscode-font-family,
 .pmw-timeline .card{background:var(--tl-card);border:1px solid var(--tl-border);border-left:4px solid var(--tl-todo);border-radius:6px;padding:8px 10px;min-width:0;content-visibility:auto;contain-intrinsic-size:auto 130px}
 .pmw-timeline .card.s-in-progress{border-left-color:var(--tl-in-progress)}
 .pmw-timeline .card.s-done{border-left-color:var(--tl-done)}
-.pmw-timeline .card.s-dropped{border-left-color:var(--tl-dropped);opacity:.75}
+.pmw-timeline .card.s-dropped{border-left-color:var(--tl-dropped);border-left-style:dotted}
 .pmw-timeline .card.s-dropped h3{text-decoration:line-through}
 .pmw-timeline .card.s-blocked{border-left:6px double var(--tl-blocked)}
 .pmw-timeline .card.overdue{border-left:6px double var(--tl-overdue)}
@@ -290,7 +292,6 @@ color:var(--tl-fg);background:var(--tl-bg);font-family:var(--vscode-font-family,
 .pmw-timeline .tl-orphans{margin-top:16px;color:var(--tl-muted);font-size:.85em}
 .vscode-high-contrast .pmw-timeline .card,.vscode-high-contrast .pmw-timeline .tl-phase{border-width:2px}
 .vscode-high-contrast .pmw-timeline{--tl-muted:var(--tl-fg);--tl-lane:var(--tl-bg)}
-.vscode-high-contrast .pmw-timeline .card.s-dropped{opacity:1}
 .vscode-high-contrast .pmw-timeline .st,.vscode-high-contrast .pmw-timeline .tl-flag,.vscode-high-contrast .pmw-timeline .meta .due.overdue,.vscode-high-contrast .pmw-timeline .tl-health,.vscode-high-contrast .pmw-timeline .spec{color:var(--tl-fg)}
 ${STATUSES.map((s) => `.vscode-high-contrast .pmw-timeline .s-${s} .st .icon,.vscode-high-contrast .pmw-timeline .st.s-${s} .icon{color:var(--tl-${s})}`).join("\n")}
 .vscode-high-contrast .pmw-timeline .tl-flag.overdue .icon{color:var(--tl-overdue)}
