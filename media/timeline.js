@@ -1,5 +1,6 @@
 // The roadmap timeline webview's only script: reports which card or spec badge was clicked (by
-// item number) and swaps in a new rendering. It reads nothing else and loads nothing.
+// item number) and swaps in a new rendering, whole or phase by phase. It reads nothing else and
+// loads nothing.
 (function () {
   const vscode = acquireVsCodeApi();
   const root = document.getElementById("root");
@@ -22,9 +23,37 @@
   });
   // A reloaded page (the panel was hidden) asks for the latest rendering.
   vscode.postMessage({ type: "ready" });
+  // Markup from the server's renderer (src/core/timeline.ts), the same function that wrote the
+  // page: every workspace string in it went through its escaping, so it holds only the elements
+  // and attributes the renderer writes, never an element or attribute a workspace string made.
+  // It is parsed in an inert <template> (nothing in it runs or loads), and the page's CSP allows
+  // only the nonce'd script and style. `wrap` parses SVG parts inside an <svg>, as they stand.
+  function parse(html, wrap) {
+    const template = document.createElement("template");
+    template.innerHTML = wrap ? "<svg>" + html + "</svg>" : html;
+    const node = template.content.firstElementChild;
+    return wrap && node ? node.firstElementChild : node;
+  }
+  /** Swaps in the changed phases (column and axis lane) and the totals; false when the page is not the one they fit. */
+  function applyPhases(m) {
+    const head = root.querySelector(".tl-head");
+    const columns = root.querySelectorAll(".tl-phases > .tl-phase");
+    const lanes = root.querySelectorAll(".axis > .lane-row");
+    if (!head) return false;
+    for (const p of m.phases) {
+      if (!columns[p.index] || (typeof p.lane === "string") !== (lanes[p.index] !== undefined)) return false;
+    }
+    head.replaceWith(parse(m.head, false));
+    for (const p of m.phases) {
+      columns[p.index].replaceWith(parse(p.html, false));
+      if (typeof p.lane === "string") lanes[p.index].replaceWith(parse(p.lane, true));
+    }
+    return true;
+  }
   window.addEventListener("message", function (event) {
     const m = event.data;
-    // The markup comes from the language server's renderer, every workspace string escaped.
-    if (m && m.type === "update" && typeof m.html === "string") root.innerHTML = m.html;
+    if (!m) return;
+    if (m.type === "page" && typeof m.html === "string") root.innerHTML = m.html;
+    else if (m.type === "phases" && typeof m.head === "string" && Array.isArray(m.phases) && !applyPhases(m)) vscode.postMessage({ type: "resync" });
   });
 })();

@@ -314,17 +314,52 @@ export const RoadmapChangedNotification = new NotificationType<RoadmapChangedPar
 export interface RoadmapTimelineParams {
   textDocument: TextDocumentIdentifier;
   lang: "en" | "zh-CN";
+  /** `resultId` of the picture the webview shows, or null/absent for the whole page. */
+  previousResultId?: string | null;
+}
+
+/** What a card opens: where the item is and the spec it links (when the file exists). */
+export interface PmTimelineItemTarget {
+  line: number;
+  specUri: string | null;
 }
 
 export interface PmRoadmapTimeline {
+  kind: "page";
   /** The picture's markup, every workspace string escaped; items carry `data-item` = index into `items`. */
   html: string;
   /** Its stylesheet (theme colours from VS Code's CSS variables). */
   css: string;
   title: string;
-  /** Per `data-item`, in document order: where the item is and the spec it links (when the file exists). */
-  items: Array<{ line: number; specUri: string | null }>;
+  /** Per `data-item`, in document order. */
+  items: PmTimelineItemTarget[];
+  /** Identifies this picture for the next request's `previousResultId`. */
+  resultId: string;
 }
 
-/** `pm/roadmapTimeline`: the roadmap timeline of one roadmap, rendered by the engine for a webview. */
-export const RoadmapTimelineRequest = new RequestType<RoadmapTimelineParams, PmRoadmapTimeline, void>("pm/roadmapTimeline");
+/** A phase re-rendered: replaces the page's `index`-th `article.tl-phase` and axis `g.lane-row`. */
+export interface PmTimelinePhase {
+  index: number;
+  html: string;
+  /** Null when the page has no time axis. */
+  lane: string | null;
+  /** `data-item` of its first card; `items` replace that many targets from there. */
+  firstItem: number;
+  items: PmTimelineItemTarget[];
+}
+
+/** Only what changed since `previousResultId`: the title and totals (`header.tl-head`), and the changed phases. */
+export interface PmRoadmapTimelinePhases {
+  kind: "phases";
+  title: string;
+  head: string;
+  phases: PmTimelinePhase[];
+  resultId: string;
+}
+
+/**
+ * `pm/roadmapTimeline`: the roadmap timeline of one roadmap, rendered by the engine for a webview:
+ * the whole page, or, when `previousResultId` is the last one sent and the page's layout (phases,
+ * card numbering, axis span, day, language) is the same, only the phases that changed.
+ */
+export const RoadmapTimelineRequest = new RequestType<RoadmapTimelineParams, PmRoadmapTimeline | PmRoadmapTimelinePhases, void>("pm/roadmapTimeline");

@@ -2,13 +2,16 @@
 // phases, 500 of them linking one of 500 generated PRDs). Prints, side by side in one run:
 //   - in-process: reading the roadmap with its specs' health (the model) beside rendering that
 //     model to the HTML page and to SVG;
-//   - the language server over stdio: an edit reaching the timeline (didChange, then
-//     pm/roadmapTimeline, which is what the open webview waits for) beside the same edit reaching
-//     the tree (didChange, then pm/roadmap);
+//   - the language server over stdio (pull diagnostics, as VS Code): an edit reaching the open
+//     timeline (didChange, then pm/roadmapTimeline with the webview's result id: the changed phase
+//     only) beside the same edit answered with the whole page (no result id: what every edit cost
+//     before) and beside the tree's update (pm/roadmapUpdate);
+//   - the webview's script (media/timeline.js) in Chromium: the changed phase swapped into the
+//     open page beside the whole page swapped in;
 //   - the CLI: `pmw roadmap --format html` beside `--format json`.
-// Every result is validated (card count, the edited title present), never the timing.
+// Every result is validated (card count, the edited title present, one phase sent), never the timing.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -71,35 +74,97 @@ console.log(`  render the model to the HTML page (${(page.result.length / 1024).
 console.log(`  render the model to SVG (${(svg.result.length / 1024).toFixed(0)} KB)                      ${ms(svg.ms)}`);
 
 // ---- the language server ----------------------------------------------------------------------
-const { conn, stop } = await startServer(dir, { workspace: { configuration: true } });
+// Pull diagnostics, as VS Code: the roadmap's own lint runs when the editor asks for it, not before the timeline's answer.
+const { conn, stop } = await startServer(dir, { workspace: { configuration: true }, textDocument: { diagnostic: {} } });
 const uri = pathToFileURL(ROADMAP_FILE).href;
 let version = 1;
 await conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "markdown", version, text: roadmapText } });
-await conn.sendRequest("pm/roadmapTimeline", { textDocument: { uri }, lang: "en" });
+let timelineId = (await conn.sendRequest("pm/roadmapTimeline", { textDocument: { uri }, lang: "en" })).resultId;
+let treeId = (await conn.sendRequest("pm/roadmap", { textDocument: { uri } }))[0].resultId;
 // Each run retitles one item: a keystroke's worth of change in a different place each time.
-const edit = async (r, method, params) => {
+const edit = async (r, label, request) => {
   // Lines 16-115 are the first stream's items: `- [ ] Deliverable ...`.
   const line = 16 + ((r * 37) % 100);
-  const title = `Edited ${r} ${method}`;
+  const title = `Edited ${r} ${label}`;
   version++;
   const t = performance.now();
   await conn.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character: 6 }, end: { line, character: 6 } }, text: `${title} ` }] });
-  const result = await conn.sendRequest(method, params);
+  const result = await request();
   const elapsed = performance.now() - t;
   const text = JSON.stringify(result);
-  if (!text.includes(title)) fail(`${method} after an edit on line ${line + 1} does not show it`);
-  return elapsed;
+  if (!text.includes(title)) fail(`${label} after an edit on line ${line + 1} does not show it`);
+  return { elapsed, result, bytes: text.length };
 };
-const toTimeline = [];
-const toTree = [];
+const runs = { phases: [], page: [], tree: [] };
+const bytes = { phases: 0, page: 0 };
+/** The last answers of each kind, replayed into the webview's script below. */
+const last = { phases: null, page: null };
 for (let r = 0; r < RUNS; r++) {
-  toTimeline.push(await edit(r, "pm/roadmapTimeline", { textDocument: { uri }, lang: "en" }));
-  toTree.push(await edit(r, "pm/roadmap", { textDocument: { uri } }));
+  const inc = await edit(r, "phases", () => conn.sendRequest("pm/roadmapTimeline", { textDocument: { uri }, lang: "en", previousResultId: timelineId }));
+  if (inc.result.kind !== "phases" || inc.result.phases.length !== 1) fail(`pm/roadmapTimeline sent ${inc.result.kind === "phases" ? `${inc.result.phases.length} phases` : "the whole page"} for one retitled item (expected one phase)`);
+  timelineId = inc.result.resultId;
+  runs.phases.push(inc.elapsed);
+  bytes.phases = inc.bytes;
+  last.phases = inc.result;
+  const full = await edit(r, "page", () => conn.sendRequest("pm/roadmapTimeline", { textDocument: { uri }, lang: "en" }));
+  if (full.result.kind !== "page") fail("pm/roadmapTimeline without a result id did not send the page");
+  timelineId = full.result.resultId;
+  runs.page.push(full.elapsed);
+  bytes.page = full.bytes;
+  last.page = full.result;
+  const tree = await edit(r, "tree", () => conn.sendRequest("pm/roadmapUpdate", { textDocument: { uri }, previousResultId: treeId }));
+  treeId = tree.result.roadmap.resultId;
+  runs.tree.push(tree.elapsed);
 }
 await stop();
-console.log("\nLanguage server over stdio (median of 20; one item retitled each time):");
-console.log(`  edit -> pm/roadmapTimeline (the webview's update)        ${ms(median(toTimeline))}   (target < 100 ms)`);
-console.log(`  edit -> pm/roadmap (the tree's update, for scale)         ${ms(median(toTree))}`);
+const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+console.log("\nLanguage server over stdio, pull diagnostics (median of 20; one item retitled each time):");
+console.log(`  edit -> pm/roadmapTimeline, changed phase only (${kb(bytes.phases)})   ${ms(median(runs.phases))}   (target < 100 ms; what the open webview waits for)`);
+console.log(`  edit -> pm/roadmapTimeline, the whole page (${kb(bytes.page)})    ${ms(median(runs.page))}   (the alternative: every edit before)`);
+console.log(`  edit -> pm/roadmapUpdate (the tree's update, for scale)  ${ms(median(runs.tree))}`);
+
+// ---- the webview's side: media/timeline.js in Chromium ------------------------------------------
+// The open page (the server's whole page, with its stylesheet), then each answer as the webview
+// receives it: the changed phase swapped in, beside the whole page swapped in, timed to the next
+// frame (layout and paint included). Skipped when Chromium cannot start.
+let browser = null;
+try {
+  browser = await (await import("../vscode/codeServer.mjs")).launchBrowser();
+} catch (e) {
+  console.log(`\n(webview timing skipped: Chromium did not start: ${e instanceof Error ? e.message.split("\n")[0] : String(e)})`);
+}
+if (browser) {
+  const tab = await browser.newPage();
+  await tab.setContent(`<!DOCTYPE html><html><head><style>body{margin:0}${last.page.css}</style></head><body><div id="root">${last.page.html}</div></body></html>`);
+  await tab.evaluate(() => {
+    window.posted = [];
+    window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m) });
+  });
+  await tab.addScriptTag({ content: readFileSync(join(ROOT, "media", "timeline.js"), "utf8") });
+  const phasesMessage = { type: "phases", head: last.phases.head, phases: last.phases.phases.map(({ index, html, lane }) => ({ index, html, lane })) };
+  const pageMessage = { type: "page", html: last.page.html };
+  const swap = (message) =>
+    tab.evaluate(
+      (m) =>
+        new Promise((resolve) => {
+          const t = performance.now();
+          window.dispatchEvent(new MessageEvent("message", { data: m }));
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t), 0));
+        }),
+      message,
+    );
+  const inWebview = { phases: [], page: [] };
+  for (let r = 0; r < RUNS; r++) {
+    inWebview.phases.push(await swap(phasesMessage));
+    inWebview.page.push(await swap(pageMessage));
+  }
+  const check = await tab.evaluate(() => ({ cards: document.querySelectorAll(".card").length, resync: window.posted.filter((m) => m.type === "resync").length }));
+  if (check.cards !== ITEMS || check.resync !== 0) fail(`the webview's script left ${check.cards} cards and asked ${check.resync} times for the page`);
+  await browser.close();
+  console.log("\nThe webview's script in Chromium (median of 20; message received to the next frame):");
+  console.log(`  swap in the changed phase (${last.phases.phases.length} of ${PHASES} columns and axis lanes)       ${ms(median(inWebview.phases))}`);
+  console.log(`  swap in the whole page (the alternative)                 ${ms(median(inWebview.page))}`);
+}
 
 // ---- the CLI ----------------------------------------------------------------------------------
 const cli = (format) => {

@@ -197,11 +197,19 @@ const icon = (id: ItemStatus | "overdue", cls = "icon") => `<svg class="${cls}" 
 /**
  * One stylesheet for both places: colours come from VS Code's theme variables in the editor,
  * with light and dark fallbacks for the exported page; high contrast and print have their own rules.
+ * Status colours are theme colours made for text (links, list warnings and errors, git
+ * decorations): the chart colours are not, and some themes give them too little contrast (1.5:1).
+ * Cards off screen are neither laid out nor painted (`content-visibility`; all are when printing),
+ * so a roadmap of thousands of cards opens, and takes a re-rendered phase, without laying them all out.
+ * In VS Code's high-contrast themes (`.vscode-high-contrast` on the webview's body, light ones
+ * too) text is drawn in the foreground colour, which the theme guarantees against its
+ * background; the status colours stay on icons, borders and axis marks, where the label beside
+ * them carries the meaning.
  */
 export const TIMELINE_CSS = `
-.pmw-timeline{--tl-fg:var(--vscode-editor-foreground,#1f2328);--tl-bg:var(--vscode-editor-background,#ffffff);--tl-muted:var(--vscode-descriptionForeground,#59636e);--tl-border:var(--vscode-contrastBorder,var(--vscode-panel-border,#d1d9e0));--tl-card:var(--vscode-editorWidget-background,#f6f8fa);--tl-focus:var(--vscode-focusBorder,#0969da);--tl-todo:var(--vscode-descriptionForeground,#59636e);--tl-in-progress:var(--vscode-charts-blue,#0969da);--tl-blocked:var(--vscode-charts-red,#cf222e);--tl-done:var(--vscode-charts-green,#1a7f37);--tl-dropped:var(--vscode-disabledForeground,#818b98);--tl-bet:var(--vscode-charts-yellow,#9a6700);--tl-overdue:var(--vscode-charts-orange,#bc4c00);--tl-today:var(--vscode-charts-purple,#8250df);--tl-warning:var(--vscode-editorWarning-foreground,#9a6700);--tl-track:var(--vscode-input-background,#e7ebef);--tl-lane:var(--vscode-editor-inactiveSelectionBackground,#eef1f4);
+.pmw-timeline{--tl-fg:var(--vscode-editor-foreground,#1f2328);--tl-bg:var(--vscode-editor-background,#ffffff);--tl-muted:var(--vscode-descriptionForeground,#59636e);--tl-border:var(--vscode-contrastBorder,var(--vscode-panel-border,#d1d9e0));--tl-card:var(--vscode-editorWidget-background,#f6f8fa);--tl-focus:var(--vscode-focusBorder,#0969da);--tl-todo:var(--vscode-descriptionForeground,#59636e);--tl-in-progress:var(--vscode-textLink-foreground,#0969da);--tl-blocked:var(--vscode-list-errorForeground,#cf222e);--tl-done:var(--vscode-gitDecoration-addedResourceForeground,#1a7f37);--tl-dropped:var(--vscode-descriptionForeground,#59636e);--tl-bet:var(--vscode-gitDecoration-modifiedResourceForeground,#9a6700);--tl-overdue:var(--vscode-list-warningForeground,#bc4c00);--tl-today:var(--vscode-charts-purple,#8250df);--tl-warning:var(--vscode-list-warningForeground,#9a6700);--tl-track:var(--vscode-input-background,#e7ebef);--tl-lane:var(--vscode-editor-inactiveSelectionBackground,#eef1f4);
 color:var(--tl-fg);background:var(--tl-bg);font-family:var(--vscode-font-family,system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif);font-size:var(--vscode-font-size,14px);line-height:1.4;padding:16px 20px;box-sizing:border-box}
-@media (prefers-color-scheme:dark){.pmw-timeline{--tl-fg:var(--vscode-editor-foreground,#e6edf3);--tl-bg:var(--vscode-editor-background,#0d1117);--tl-muted:var(--vscode-descriptionForeground,#9198a1);--tl-border:var(--vscode-contrastBorder,var(--vscode-panel-border,#3d444d));--tl-card:var(--vscode-editorWidget-background,#151b23);--tl-focus:var(--vscode-focusBorder,#4493f8);--tl-todo:var(--vscode-descriptionForeground,#9198a1);--tl-in-progress:var(--vscode-charts-blue,#4493f8);--tl-blocked:var(--vscode-charts-red,#f85149);--tl-done:var(--vscode-charts-green,#3fb950);--tl-dropped:var(--vscode-disabledForeground,#656c76);--tl-bet:var(--vscode-charts-yellow,#d29922);--tl-overdue:var(--vscode-charts-orange,#db6d28);--tl-today:var(--vscode-charts-purple,#ab7df8);--tl-warning:var(--vscode-editorWarning-foreground,#d29922);--tl-track:var(--vscode-input-background,#262c36);--tl-lane:var(--vscode-editor-inactiveSelectionBackground,#1b222c)}}
+@media (prefers-color-scheme:dark){.pmw-timeline{--tl-fg:var(--vscode-editor-foreground,#e6edf3);--tl-bg:var(--vscode-editor-background,#0d1117);--tl-muted:var(--vscode-descriptionForeground,#9198a1);--tl-border:var(--vscode-contrastBorder,var(--vscode-panel-border,#3d444d));--tl-card:var(--vscode-editorWidget-background,#151b23);--tl-focus:var(--vscode-focusBorder,#4493f8);--tl-todo:var(--vscode-descriptionForeground,#9198a1);--tl-in-progress:var(--vscode-textLink-foreground,#4493f8);--tl-blocked:var(--vscode-list-errorForeground,#f85149);--tl-done:var(--vscode-gitDecoration-addedResourceForeground,#3fb950);--tl-dropped:var(--vscode-descriptionForeground,#9198a1);--tl-bet:var(--vscode-gitDecoration-modifiedResourceForeground,#d29922);--tl-overdue:var(--vscode-list-warningForeground,#db6d28);--tl-today:var(--vscode-charts-purple,#ab7df8);--tl-warning:var(--vscode-list-warningForeground,#d29922);--tl-track:var(--vscode-input-background,#262c36);--tl-lane:var(--vscode-editor-inactiveSelectionBackground,#1b222c)}}
 .pmw-timeline *,.pmw-timeline *::before,.pmw-timeline *::after{box-sizing:border-box}
 .pmw-timeline .tl-defs{position:absolute;width:0;height:0;overflow:hidden}
 .pmw-timeline h1{font-size:1.5em;margin:0 0 4px}
@@ -252,10 +260,10 @@ color:var(--tl-fg);background:var(--tl-bg);font-family:var(--vscode-font-family,
 .pmw-timeline .tl-kpis th,.pmw-timeline .tl-kpis td{padding:3px 4px;border-bottom:1px solid var(--tl-border);vertical-align:top;overflow-wrap:break-word}
 .pmw-timeline .tl-kpis td:first-child{overflow-wrap:anywhere}
 .pmw-timeline .tl-cards{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:8px}
-.pmw-timeline .card{background:var(--tl-card);border:1px solid var(--tl-border);border-left:4px solid var(--tl-todo);border-radius:6px;padding:8px 10px;min-width:0}
+.pmw-timeline .card{background:var(--tl-card);border:1px solid var(--tl-border);border-left:4px solid var(--tl-todo);border-radius:6px;padding:8px 10px;min-width:0;content-visibility:auto;contain-intrinsic-size:auto 130px}
 .pmw-timeline .card.s-in-progress{border-left-color:var(--tl-in-progress)}
 .pmw-timeline .card.s-done{border-left-color:var(--tl-done)}
-.pmw-timeline .card.s-dropped{border-left-color:var(--tl-dropped);opacity:.75}
+.pmw-timeline .card.s-dropped{border-left-color:var(--tl-dropped);border-left-style:dotted}
 .pmw-timeline .card.s-dropped h3{text-decoration:line-through}
 .pmw-timeline .card.s-blocked{border-left:6px double var(--tl-blocked)}
 .pmw-timeline .card.overdue{border-left:6px double var(--tl-overdue)}
@@ -283,9 +291,15 @@ color:var(--tl-fg);background:var(--tl-bg);font-family:var(--vscode-font-family,
 .pmw-timeline .tl-empty{color:var(--tl-muted);font-style:italic}
 .pmw-timeline .tl-orphans{margin-top:16px;color:var(--tl-muted);font-size:.85em}
 .vscode-high-contrast .pmw-timeline .card,.vscode-high-contrast .pmw-timeline .tl-phase{border-width:2px}
+.vscode-high-contrast .pmw-timeline{--tl-muted:var(--tl-fg);--tl-lane:var(--tl-bg)}
+.vscode-high-contrast .pmw-timeline .st,.vscode-high-contrast .pmw-timeline .tl-flag,.vscode-high-contrast .pmw-timeline .meta .due.overdue,.vscode-high-contrast .pmw-timeline .tl-health,.vscode-high-contrast .pmw-timeline .spec{color:var(--tl-fg)}
+${STATUSES.map((s) => `.vscode-high-contrast .pmw-timeline .s-${s} .st .icon,.vscode-high-contrast .pmw-timeline .st.s-${s} .icon{color:var(--tl-${s})}`).join("\n")}
+.vscode-high-contrast .pmw-timeline .tl-flag.overdue .icon{color:var(--tl-overdue)}
+.vscode-high-contrast .pmw-timeline .axis .lane{stroke:var(--tl-border);stroke-width:1}
+.vscode-high-contrast .pmw-timeline .axis text,.vscode-high-contrast .pmw-timeline .axis .today text{fill:var(--tl-fg)}
 @media (prefers-contrast:more){.pmw-timeline .card,.pmw-timeline .tl-phase{border-width:2px}.pmw-timeline{--tl-muted:var(--tl-fg)}}
 @media (forced-colors:active){.pmw-timeline .card{border:2px solid CanvasText}.pmw-timeline .card.s-blocked,.pmw-timeline .card.overdue{border-left:8px double CanvasText}.pmw-timeline .bar .fill,.pmw-timeline .axis .range{fill:Highlight}.pmw-timeline .axis .today line{stroke:Highlight}}
-@media print{.pmw-timeline{--tl-fg:#000;--tl-bg:#fff;--tl-muted:#444;--tl-border:#999;--tl-card:#fff;--tl-lane:#f2f2f2;padding:0;font-size:11pt;print-color-adjust:exact;-webkit-print-color-adjust:exact}.pmw-timeline .tl-phases{grid-template-columns:repeat(auto-fit,minmax(200px,1fr))}.pmw-timeline .card,.pmw-timeline .tl-kpis,.pmw-timeline .axis{break-inside:avoid}.pmw-timeline .tl-axis{overflow:visible}.pmw-timeline .axis{min-width:0}.pmw-timeline .tl-phase{break-inside:auto}}
+@media print{.pmw-timeline{--tl-fg:#000;--tl-bg:#fff;--tl-muted:#444;--tl-border:#999;--tl-card:#fff;--tl-lane:#f2f2f2;padding:0;font-size:11pt;print-color-adjust:exact;-webkit-print-color-adjust:exact}.pmw-timeline .tl-phases{grid-template-columns:repeat(auto-fit,minmax(200px,1fr))}.pmw-timeline .card,.pmw-timeline .tl-kpis,.pmw-timeline .axis{break-inside:avoid}.pmw-timeline .card{content-visibility:visible}.pmw-timeline .tl-axis{overflow:visible}.pmw-timeline .axis{min-width:0}.pmw-timeline .tl-phase{break-inside:auto}}
 `.trim();
 
 // ---- the time axis (SVG, shared by the page and the SVG export) -------------------------------
@@ -314,18 +328,54 @@ function fit(text: string, width: number, size: number): string {
   return out;
 }
 
-function timeAxis(roadmap: RoadmapJson, o: TimelineOptions): string | null {
+/** Where the axis puts days and lanes: it follows from the roadmap's date span, its phase count and today. */
+interface AxisGeometry {
+  first: number;
+  last: number;
+  days: number;
+  plot: number;
+  today: number | null;
+  lanesBottom: number;
+  height: number;
+}
+
+function axisGeometry(roadmap: RoadmapJson, o: TimelineOptions): AxisGeometry | null {
   const span = dateSpan(roadmap);
   if (!span) return null;
   const today = dayNumber(o.today);
   const first = today !== null && today < span.first ? monthStart(today) : span.first;
   const last = today !== null && today > span.last ? monthStart(today, 1) - 1 : span.last;
-  const days = last - first + 1;
-  const plot = AXIS_WIDTH - LABEL_WIDTH - 10;
-  const x = (d: number) => (LABEL_WIDTH + ((d - first) / days) * plot).toFixed(1);
   const lanesBottom = AXIS_TOP + roadmap.phases.length * LANE_HEIGHT + 4;
   // The today label sits under the lanes, clear of the month labels.
-  const height = lanesBottom + (today !== null ? 16 : 0);
+  return { first, last, days: last - first + 1, plot: AXIS_WIDTH - LABEL_WIDTH - 10, today, lanesBottom, height: lanesBottom + (today !== null ? 16 : 0) };
+}
+
+const axisX = (g: AxisGeometry, d: number) => (LABEL_WIDTH + ((d - g.first) / g.days) * g.plot).toFixed(1);
+
+/** One phase's lane: its label, its date range and a diamond per due date, in one group (the editor replaces it alone). */
+function axisLane(p: RoadmapPhaseJson, n: number, g: AxisGeometry, o: TimelineOptions): string {
+  const y = AXIS_TOP + n * LANE_HEIGHT;
+  const mid = y + LANE_HEIGHT / 2;
+  let out = `<g class="lane-row"><title>${esc(p.title)}</title><rect class="lane" x="0" y="${y + 2}" width="${AXIS_WIDTH}" height="${LANE_HEIGHT - 4}" rx="3"/><text class="lane-label" x="6" y="${mid + 4}">${esc(fit(p.title, LABEL_WIDTH - 12, 12))}</text>`;
+  const s = dayNumber(p.start);
+  const e = dayNumber(p.end);
+  if (s !== null && e !== null) out += `<rect class="range" x="${axisX(g, s)}" y="${y + 6}" width="${(((e - s + 1) / g.days) * g.plot).toFixed(1)}" height="${LANE_HEIGHT - 12}" rx="3"/>`;
+  for (const i of p.items) {
+    const d = dayNumber(i.due);
+    if (d === null) continue;
+    const cx = Number(axisX(g, d)) + (0.5 / g.days) * g.plot;
+    const label = `${i.title} · ${localize(L[i.status], o.lang)}${i.overdue ? ` · ${localize(L.overdue, o.lang)}` : ""} · ${i.due}`;
+    // Diamonds for due dates: open for todo and dropped, filled otherwise; overdue gets a heavier outline.
+    out += `<path class="mark s-${i.status}${i.overdue ? " overdue" : ""}" d="M${cx.toFixed(1)} ${mid - 6}l6 6-6 6-6-6z"><title>${esc(label)}</title></path>`;
+  }
+  return `${out}</g>`;
+}
+
+function timeAxis(roadmap: RoadmapJson, o: TimelineOptions): string | null {
+  const g = axisGeometry(roadmap, o);
+  if (!g) return null;
+  const { first, last, days, lanesBottom, height, today } = g;
+  const x = (d: number) => axisX(g, d);
   const out: string[] = [`<svg class="axis" viewBox="0 0 ${AXIS_WIDTH} ${height}" role="img" aria-label="${esc(localize(L.timeline, o.lang))}">`];
   // Month ticks; beyond two years, one a quarter.
   const months = Math.round(days / 30.44);
@@ -343,22 +393,7 @@ function timeAxis(roadmap: RoadmapJson, o: TimelineOptions): string | null {
     out.push(`<text x="${lx.toFixed(1)}" y="12">${esc(label)}</text>`);
     labelEnd = lx + textWidth(label, 11) + 6;
   }
-  roadmap.phases.forEach((p, n) => {
-    const y = AXIS_TOP + n * LANE_HEIGHT;
-    const mid = y + LANE_HEIGHT / 2;
-    out.push(`<g class="lane-row"><title>${esc(p.title)}</title><rect class="lane" x="0" y="${y + 2}" width="${AXIS_WIDTH}" height="${LANE_HEIGHT - 4}" rx="3"/><text class="lane-label" x="6" y="${mid + 4}">${esc(fit(p.title, LABEL_WIDTH - 12, 12))}</text></g>`);
-    const s = dayNumber(p.start);
-    const e = dayNumber(p.end);
-    if (s !== null && e !== null) out.push(`<rect class="range" x="${x(s)}" y="${y + 6}" width="${(((e - s + 1) / days) * plot).toFixed(1)}" height="${LANE_HEIGHT - 12}" rx="3"/>`);
-    for (const i of p.items) {
-      const d = dayNumber(i.due);
-      if (d === null) continue;
-      const cx = Number(x(d)) + (0.5 / days) * plot;
-      const label = `${i.title} · ${localize(L[i.status], o.lang)}${i.overdue ? ` · ${localize(L.overdue, o.lang)}` : ""} · ${i.due}`;
-      // Diamonds for due dates: open for todo and dropped, filled otherwise; overdue gets a heavier outline.
-      out.push(`<path class="mark s-${i.status}${i.overdue ? " overdue" : ""}" d="M${cx.toFixed(1)} ${mid - 6}l6 6-6 6-6-6z"><title>${esc(label)}</title></path>`);
-    }
-  });
+  roadmap.phases.forEach((p, n) => out.push(axisLane(p, n, g, o)));
   if (today !== null) {
     const tx = x(today);
     const anchor = Number(tx) > AXIS_WIDTH - 120 ? "end" : "start";
@@ -475,25 +510,69 @@ function summary(roadmap: RoadmapJson, o: TimelineOptions): string {
   return `<p class="tl-summary">${parts.join("")}</p>`;
 }
 
+/** The roadmap's title and totals. */
+function roadmapHead(roadmap: RoadmapJson, o: TimelineOptions): string {
+  return `<header class="tl-head"><h1>${esc(roadmap.title || fileName(roadmap.file))}</h1>${summary(roadmap, o)}</header>`;
+}
+
+/** One phase's column; its cards are numbered from `firstIndex` (`data-item`). */
+function phaseArticle(p: RoadmapPhaseJson, o: TimelineOptions, firstIndex: number, parts: CardParts): string {
+  let index = firstIndex;
+  const out = [`<article class="tl-phase" role="listitem"><header class="tl-phase-head"><h2>${esc(p.title)}</h2>${phaseDates(p)}${phasePlan(p, o.lang)}${progressBar(p.progress.done, p.progress.total, o.lang)}</header>`];
+  out.push(kpiTable(p, o.lang));
+  if (p.items.length === 0) out.push(`<p class="tl-empty">${esc(localize(L.noItems, o.lang))}</p>`);
+  else out.push(`<ul class="tl-cards">${p.items.map((i) => card(i, index++, parts)).join("")}</ul>`);
+  out.push("</article>");
+  return out.join("");
+}
+
 /** One roadmap as a <section>; items are numbered in document order from `firstIndex` (`data-item`). */
 function roadmapSection(roadmap: RoadmapJson, o: TimelineOptions, firstIndex: number): string {
   let index = firstIndex;
   const parts = cardParts(o);
-  const out: string[] = [`<section class="tl-roadmap"><h1>${esc(roadmap.title || fileName(roadmap.file))}</h1>`, summary(roadmap, o)];
+  const out: string[] = [`<section class="tl-roadmap">`, roadmapHead(roadmap, o)];
   const axis = timeAxis(roadmap, o);
   if (axis) out.push(`<div class="tl-axis">${axis}</div>`);
   out.push(`<div class="tl-phases" role="list" aria-label="${esc(localize(L.phases, o.lang))}">`);
   for (const p of roadmap.phases) {
-    out.push(`<article class="tl-phase" role="listitem"><header class="tl-phase-head"><h2>${esc(p.title)}</h2>${phaseDates(p)}${phasePlan(p, o.lang)}${progressBar(p.progress.done, p.progress.total, o.lang)}</header>`);
-    out.push(kpiTable(p, o.lang));
-    if (p.items.length === 0) out.push(`<p class="tl-empty">${esc(localize(L.noItems, o.lang))}</p>`);
-    else out.push(`<ul class="tl-cards">${p.items.map((i) => card(i, index++, parts)).join("")}</ul>`);
-    out.push("</article>");
+    out.push(phaseArticle(p, o, index, parts));
+    index += p.items.length;
   }
   out.push("</div>");
   if (roadmap.orphans.length) out.push(`<p class="tl-orphans">${esc(localize(L.orphans, o.lang))}: ${roadmap.orphans.map((f) => esc(fileName(f))).join(", ")}</p>`);
   out.push("</section>");
   return out.join("");
+}
+
+// ---- one phase at a time (the editor's live updates) -----------------------------------------
+
+/**
+ * What the picture of one roadmap is made of outside its phases' own content: the language and
+ * day, the phases' titles and item counts (which number the cards), the axis's span and the
+ * orphan specs. While it is unchanged, a phase's column and its axis lane from
+ * `renderTimelinePhase` fit the page rendered before, beside the phases left as they were.
+ */
+export function timelineLayout(roadmap: RoadmapJson, o: TimelineOptions): string {
+  const span = dateSpan(roadmap);
+  return JSON.stringify([o.lang, o.today, o.interactive === true, span && [span.first, span.last], roadmap.phases.map((p) => [p.title, p.items.length]), roadmap.orphans]);
+}
+
+/** The roadmap's title and totals, as `renderTimelineBody` writes them (one `header.tl-head`). */
+export function renderTimelineHead(roadmap: RoadmapJson, o: TimelineOptions): string {
+  return roadmapHead(roadmap, o);
+}
+
+/**
+ * Phase `index` of a single-roadmap picture: its column (one `article.tl-phase`, cards numbered
+ * as in the whole page) and its lane of the time axis (one `g.lane-row`, null without an axis),
+ * the same markup `renderTimelineBody` writes for it.
+ */
+export function renderTimelinePhase(roadmap: RoadmapJson, index: number, o: TimelineOptions): { html: string; lane: string | null } {
+  let firstIndex = 0;
+  for (let n = 0; n < index; n++) firstIndex += roadmap.phases[n]!.items.length;
+  const p = roadmap.phases[index]!;
+  const g = axisGeometry(roadmap, o);
+  return { html: phaseArticle(p, o, firstIndex, cardParts(o)), lane: g ? axisLane(p, index, g, o) : null };
 }
 
 /** The picture's markup (no <html> or stylesheet): what the editor's webview puts in its body. Items are numbered across the roadmaps in order. */

@@ -1,12 +1,14 @@
 /**
  * PM: Show Roadmap Timeline: the server's picture of a roadmap in a webview beside the editor,
- * re-requested as the roadmap or its specs change. The webview runs one nonce'd script that
- * reports clicks by item number; what a number opens is decided here, from the server's answer.
+ * re-requested as the roadmap or its specs change. The page is written once; after that the
+ * server answers with only the phases that changed and the webview's script swaps those in. The
+ * script also reports clicks by item number; what a number opens is decided here, from the
+ * server's answer.
  */
 import { randomBytes } from "node:crypto";
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
-import { RoadmapRequest, RoadmapTimelineRequest, type PmRoadmapTimeline, type RoadmapChangedParams } from "../protocol";
+import { RoadmapRequest, RoadmapTimelineRequest, type PmRoadmapTimeline, type PmTimelineItemTarget, type RoadmapChangedParams } from "../protocol";
 import { messageLanguage } from "./client";
 
 export const SHOW_TIMELINE_COMMAND = "pmWorkbench.showRoadmapTimeline";
@@ -24,9 +26,14 @@ interface CardMessage {
 
 class TimelinePanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
-  private shown: PmRoadmapTimeline | null = null;
+  /** The picture the webview shows: its result id and what each card opens. */
+  private shown: { resultId: string; items: PmTimelineItemTarget[] } | null = null;
+  /** The result id of the page written into `webview.html`: what a reloaded webview shows. */
+  private pageResultId: string | null = null;
   private inFlight: Promise<void> | null = null;
   private again = false;
+  /** The next request asks for the whole page (the webview reloaded, or lost track). */
+  private wantPage = false;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -62,20 +69,32 @@ class TimelinePanel implements vscode.Disposable {
   }
 
   private async render(): Promise<void> {
-    let next: PmRoadmapTimeline;
+    const previousResultId = this.wantPage ? null : (this.shown?.resultId ?? null);
+    this.wantPage = false;
+    let next;
     try {
-      next = await this.client.sendRequest(RoadmapTimelineRequest, { textDocument: { uri: this.uri.toString() }, lang: uiLang() });
+      next = await this.client.sendRequest(RoadmapTimelineRequest, { textDocument: { uri: this.uri.toString() }, lang: uiLang(), previousResultId });
     } catch (e) {
       void vscode.window.showErrorMessage(vscode.l10n.t("Cannot show the roadmap timeline: {0}", e instanceof Error ? e.message : String(e)));
       return;
     }
-    const first = this.shown === null;
-    this.shown = next;
     this.panel.title = vscode.l10n.t("Timeline: {0}", next.title);
+    if (next.kind === "phases" && this.shown) {
+      const items = this.shown.items;
+      for (const p of next.phases) items.splice(p.firstItem, p.items.length, ...p.items);
+      this.shown = { resultId: next.resultId, items };
+      await this.panel.webview.postMessage({ type: "phases", head: next.head, phases: next.phases.map(({ index, html, lane }) => ({ index, html, lane })) });
+      return;
+    }
+    if (next.kind !== "page") return;
+    const first = this.shown === null;
+    this.shown = { resultId: next.resultId, items: next.items };
     // The first time the page is written; afterwards only its body is replaced (keeps the scroll position).
-    // A webview hidden and shown again reloads that first page; its script then says "ready" and gets the latest body.
-    if (first) this.panel.webview.html = this.page(next);
-    else await this.panel.webview.postMessage({ type: "update", html: next.html });
+    // A webview hidden and shown again reloads that first page; its script then says "ready" and gets the latest page.
+    if (first) {
+      this.pageResultId = next.resultId;
+      this.panel.webview.html = this.page(next);
+    } else await this.panel.webview.postMessage({ type: "page", html: next.html });
   }
 
   private page(t: PmRoadmapTimeline): string {
@@ -95,9 +114,13 @@ class TimelinePanel implements vscode.Disposable {
   }
 
   private async open(message: unknown): Promise<void> {
-    const m = message as Partial<CardMessage> | { type: "ready" } | null;
-    if (m?.type === "ready") {
-      if (this.shown) await this.panel.webview.postMessage({ type: "update", html: this.shown.html });
+    const m = message as { type?: CardMessage["type"] | "ready" | "resync"; item?: unknown } | null;
+    // A reloaded page shows what was written into webview.html; one that could not apply an update shows something older still.
+    if (m?.type === "ready" || m?.type === "resync") {
+      if (m.type === "resync" || (this.shown && this.shown.resultId !== this.pageResultId)) {
+        this.wantPage = true;
+        await this.refresh();
+      }
       return;
     }
     const target = typeof m?.item === "number" ? this.shown?.items[m.item] : undefined;

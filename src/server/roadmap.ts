@@ -39,6 +39,8 @@ export interface RoadmapService {
   filesChanged(changes: readonly FileEvent[]): void;
   /** One roadmap with its specs' health (open text when open), or null when it cannot be read. */
   report(path: string): RoadmapReport | null;
+  /** Per phase of a report, a key that changes whenever anything shown of that phase may have (as pm/roadmapUpdate uses). */
+  phaseKeys(report: RoadmapReport): string[];
 }
 
 export function registerRoadmap(connection: Connection, documents: TextDocuments<LineDocument>, workspaces: Workspaces): RoadmapService {
@@ -130,9 +132,11 @@ export function registerRoadmap(connection: Connection, documents: TextDocuments
   let nextResultId = 1;
   /**
    * A phase's payload follows from its own lines (items, groups, KPIs), where it starts, the
-   * health of the specs its items link and the day (overdue): equal keys, equal payloads.
+   * health of the specs its items link, what its `after:` and `kpi:` references resolve to
+   * (possibly in another phase) and the day (overdue): equal keys, equal payloads.
    */
-  const phaseKeys = (report: RoadmapReport, today: string): string[] => {
+  const phaseKeys = (report: RoadmapReport): string[] => {
+    const today = workspaces.forFile(report.roadmap.file).env.today ?? new Date().toISOString().slice(0, 10);
     const { phases } = report.roadmap;
     const lines = report.doc.lines;
     return phases.map((phase, i) => {
@@ -142,7 +146,12 @@ export function registerRoadmap(connection: Connection, documents: TextDocuments
         // The path too: a link may resolve through text outside the phase (a reference definition).
         return item.spec && h ? `${item.spec.path}:${h.exists}:${h.template}:${h.status}:${h.errors}:${h.warnings}` : "";
       });
-      return `${today}\u0000${phase.line}\u0000${health.join(",")}\u0000${lines.slice(phase.line, end).join("\n")}`;
+      const refs = phase.items.map((item) => {
+        if (!item.kpi && item.after.length === 0) return "";
+        const kpi = item.kpi?.target ? `${item.kpi.target.line}:${item.kpi.target.text}` : "";
+        return `${kpi}\u0001${item.after.map((a) => (a.target ? `${a.target.line}:${a.target.title}` : "")).join("\u0001")}`;
+      });
+      return `${today}\u0000${phase.line}\u0000${health.join(",")}\u0000${refs.join(",")}\u0000${lines.slice(phase.line, end).join("\n")}`;
     });
   };
 
@@ -151,8 +160,7 @@ export function registerRoadmap(connection: Connection, documents: TextDocuments
    * at the same index are not built (null): the client holds them already.
    */
   const toPayload = (report: RoadmapReport, skip: readonly string[] | null = null): Omit<PmRoadmap, "phases"> & { phases: Array<PmRoadmapPhase | null> } => {
-    const env = workspaces.forFile(report.roadmap.file).env;
-    const keys = phaseKeys(report, env.today ?? new Date().toISOString().slice(0, 10));
+    const keys = phaseKeys(report);
     const changed = report.roadmap.phases.filter((_, i) => skip?.[i] !== keys[i]);
     const json = roadmapJson({ ...report, roadmap: { ...report.roadmap, phases: changed } }, pathToUri, 0);
     const lines = report.doc.lines;
@@ -294,6 +302,7 @@ export function registerRoadmap(connection: Connection, documents: TextDocuments
 
   return {
     report: reportFor,
+    phaseKeys,
     filesChanged(changes) {
       for (const c of changes) {
         const path = uriToPath(c.uri);

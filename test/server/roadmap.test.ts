@@ -50,6 +50,17 @@ test("pm/roadmapUpdate sends only the phases changed since the client's result; 
   );
 });
 
+test("pm/roadmapUpdate sends a phase again when the item its after: names, in another phase, is renamed", async () => {
+  const text = `${TWO_PHASES}- [ ] Email — after:Smart\n`;
+  const { client, uri } = await start({ "ROADMAP.md": text });
+  const textDocument = { uri: uri("ROADMAP.md") };
+  await client.open(textDocument.uri, text);
+  const [held] = await client.request<PmRoadmap[]>("pm/roadmap", { textDocument });
+  await client.notify("textDocument/didChange", { textDocument: { uri: textDocument.uri, version: 2 }, contentChanges: [{ text: text.replace("Smart replies", "Smart reply bot") }] });
+  const { roadmap } = await client.request<PmRoadmapUpdate>("pm/roadmapUpdate", { textDocument, previousResultId: held!.resultId });
+  assert.deepEqual(roadmap.phases[1]?.items[1]?.after.map((a) => a.title), ["Smart reply bot"]);
+});
+
 test("pm/roadmapUpdate sends every phase for a result it does not know", async () => {
   const { client, uri } = await start({ "ROADMAP.md": TWO_PHASES });
   const { roadmap } = await client.request<PmRoadmapUpdate>("pm/roadmapUpdate", { textDocument: { uri: uri("ROADMAP.md") }, previousResultId: "stale" });

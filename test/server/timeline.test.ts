@@ -1,8 +1,8 @@
-/** pm/roadmapTimeline over stdio: the rendered picture of one roadmap and what its cards open. */
+/** pm/roadmapTimeline over stdio: the rendered picture of one roadmap, what its cards open, and the changed phases alone after an edit. */
 import { test, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { startClient, type TestClient } from "./client";
-import type { PmRoadmapTimeline } from "../../src/protocol";
+import type { PmRoadmapTimeline, PmRoadmapTimelinePhases } from "../../src/protocol";
 
 const SPEC = "---\ntitle: Smart\nowner: ana\nstatus: draft\nupdated: 2026-01-10\ntemplate: ai-feature-prd\n---\n# Smart\n";
 const ROADMAP = "# Plan\n\n## Now\n\n- [ ] Smart replies — @ana spec:[S](prd/smart.md)\n- [!] Vendor contract — spec:[Gone](prd/gone.md)\n";
@@ -30,6 +30,42 @@ test("pm/roadmapTimeline follows an edit to the open roadmap", async () => {
   await client.change(uri("ROADMAP.md"), [{ range: { start: { line: 5, character: 6 }, end: { line: 5, character: 21 } }, text: "<b>Partner API</b>" }]);
   const t = await client.request<PmRoadmapTimeline>("pm/roadmapTimeline", { textDocument: { uri: uri("ROADMAP.md") }, lang: "en" });
   assert.ok(t.html.includes("<h3>&lt;b&gt;Partner API&lt;/b&gt;</h3>"), t.html);
+});
+
+const THREE_PHASES = "# Plan\n\n## Now\n\n- [ ] Smart replies — @ana due:2026-12-01\n\n## Next\n\n- [ ] Voice — @bo due:2027-02-01\n- [ ] Chat — @bo\n\n## Later\n\n- [ ] Email — after:Voice\n";
+type Answer = PmRoadmapTimeline | PmRoadmapTimelinePhases;
+
+/** The timeline of THREE_PHASES as the webview holds it, then the answer after `edited` replaces the text. */
+async function afterEdit(edited: string): Promise<{ held: PmRoadmapTimeline; next: Answer }> {
+  const { client, uri } = await startClient({ "ROADMAP.md": THREE_PHASES });
+  clients.push(client);
+  const textDocument = { uri: uri("ROADMAP.md") };
+  await client.open(textDocument.uri, THREE_PHASES);
+  const held = await client.request<PmRoadmapTimeline>("pm/roadmapTimeline", { textDocument, lang: "en" });
+  await client.change(textDocument.uri, [{ text: edited }]);
+  return { held, next: await client.request<Answer>("pm/roadmapTimeline", { textDocument, lang: "en", previousResultId: held.resultId }) };
+}
+
+test("pm/roadmapTimeline after an edit to one item sends only that phase: its column, its axis lane, its cards' targets, and the totals", async () => {
+  const { next } = await afterEdit(THREE_PHASES.replace("- [ ] Chat", "- [!] Live chat"));
+  assert.ok(next.kind === "phases");
+  assert.deepEqual(
+    [next.phases.map((p) => [p.index, p.firstItem, p.items.map((i) => i.line)]), /<h3>Live chat<\/h3>/.test(next.phases[0]!.html), next.phases[0]!.lane?.startsWith('<g class="lane-row">'), /Blocked 1/.test(next.head)],
+    [[[1, 1, [8, 9]]], true, true, true],
+  );
+});
+
+test("pm/roadmapTimeline sends a phase again when an item it waits for (after:) is renamed in another phase", async () => {
+  const { next } = await afterEdit(THREE_PHASES.replace("Voice — @bo", "Voice bot — @bo"));
+  assert.deepEqual(next.kind === "phases" && next.phases.map((p) => [p.index, /After Voice bot/.test(p.html)]), [[1, false], [2, true]]);
+});
+
+test("pm/roadmapTimeline sends the whole page when a phase is added, and when the client's result is not the last one", async () => {
+  const added = await afterEdit(`${THREE_PHASES}\n## Someday\n\n- [ ] Fax\n`);
+  const { client, uri } = await startClient({ "ROADMAP.md": THREE_PHASES });
+  clients.push(client);
+  const stale = await client.request<Answer>("pm/roadmapTimeline", { textDocument: { uri: uri("ROADMAP.md") }, lang: "en", previousResultId: "stale" });
+  assert.deepEqual([added.next.kind, added.next.kind === "page" && added.next.html.includes("Someday"), stale.kind], ["page", true, "page"]);
 });
 
 test("pm/roadmapTimeline on a URI that is not a file is an InvalidParams error", async () => {

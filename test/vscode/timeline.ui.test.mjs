@@ -1,6 +1,6 @@
 // PM: Show Roadmap Timeline in a real VS Code: the webview beside the roadmap shows its phases,
-// follows an edit as it is typed, renders a hostile title as text, and a click on a card opens
-// the roadmap at the item's line.
+// follows an edit as it is typed (replacing only the edited phase), renders a hostile title as
+// text, and a click on a card opens the roadmap at the item's line.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -76,6 +76,31 @@ test("clicking a card's spec badge opens the spec", async () => {
   await step(page, "timeline-spec", async () => {
     await timeline(page).locator(".card", { hasText: "Smart reply pilot with 20 agents" }).locator(".spec").click();
     await page.locator(".tab.active", { hasText: "smart-reply.md" }).waitFor();
+  });
+});
+
+test("an edit to one phase replaces only that phase's column in the webview; the others stay as they were", async () => {
+  const { page } = wb;
+  await step(page, "timeline-one-phase", async () => {
+    const view = timeline(page);
+    const columns = view.locator(".tl-phases > .tl-phase");
+    const lanes = view.locator(".axis > .lane-row");
+    // A mark set on each column's and axis lane's element survives only if the element is not replaced.
+    for (let i = 0; i < 3; i++) for (const el of [columns.nth(i), lanes.nth(i)]) await el.evaluate((e) => e.setAttribute("data-test-mark", "kept"));
+    // The roadmap's tab (the spec badge clicked before left the keyboard in the webview).
+    await page.locator(".tab", { hasText: "ROADMAP.md" }).click();
+    await page.locator(".monaco-editor.focused").first().waitFor();
+    await goToLine(page, lineOf("Inline clause citations experiment"));
+    // Past `- [ ] `, into the title.
+    for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowRight");
+    await page.keyboard.type("Renamed ");
+    await view.locator(".card h3", { hasText: "Renamed Inline clause citations experiment" }).waitFor({ timeout: 15_000 });
+    const marks = [];
+    for (let i = 0; i < 3; i++) marks.push([await columns.nth(i).getAttribute("data-test-mark"), await lanes.nth(i).getAttribute("data-test-mark")]);
+    // The new lane is SVG (drawn), and its due-date diamond names the new title.
+    const lane = await lanes.nth(0).evaluate((e) => [e.namespaceURI, e.textContent.includes("Renamed Inline clause citations experiment")]);
+    assert.deepEqual({ marks, lane }, { marks: [[null, null], ["kept", "kept"], ["kept", "kept"]], lane: ["http://www.w3.org/2000/svg", true] });
+    await page.screenshot({ path: path.join(SHOTS, "timeline-one-phase.png") });
   });
 });
 
