@@ -3,7 +3,7 @@
 // labelled sets, the `pmw lint` time on the bench corpus and the 100k-line file, and the size of
 // dist/cli.js, server.js and mcp.js and so of the .vsix, each beside the current code.
 // Offline and deterministic: the libraries are devDependencies, installed by `npm ci`.
-// Usage: node scripts/bench/nlp.mjs [--runs 3] [--only id,id] [--keystroke]
+// Usage: node scripts/bench/nlp.mjs [--runs 3] [--only id,id] [--timeout 60] [--keystroke]
 // Exits 1 only when a build or a run failed, never on a figure.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
@@ -18,6 +18,8 @@ const arg = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) +
 const RUNS = Number(arg("--runs", 3)) || 3;
 const ONLY = arg("--only", "").split(",").filter(Boolean);
 const KEYSTROKE = args.includes("--keystroke");
+// A candidate that makes one lint this slow has lost already; later runs of it are skipped.
+const TIMEOUT_S = Number(arg("--timeout", 60)) || 60;
 const SETS = ["corpus", "held-out", "held-out-2"];
 const VSIX = join(ROOT, "pm-workbench-0.1.0.vsix");
 const VSIX_LIMIT = 1024 * 1024;
@@ -112,13 +114,12 @@ async function build(c) {
   const dir = join(OUT, "nlp", c.id);
   mkdirSync(dir, { recursive: true });
   const common = { bundle: true, platform: "node", target: "node20", format: "cjs", mainFields: ["module", "main"], logLevel: "error" };
-  // As esbuild.mjs builds dist/ (the .vsix ships these files), without the source maps it leaves out.
+  // As `npm run package` builds dist/ for the .vsix (esbuild.mjs --minify), without the source maps it leaves out.
   const dist = await esbuild.build({
     ...common,
     entryPoints: { cli: "entry:src/cli/main.ts", server: "entry:src/server/main.ts", mcp: "entry:src/mcp/main.ts" },
     outdir: dir,
-    minifyWhitespace: true,
-    minifySyntax: true,
+    minify: true,
     metafile: true,
     define: { PMW_VERSION: JSON.stringify(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version) },
     banner: { js: "#!/usr/bin/env node" },
@@ -170,8 +171,9 @@ const pr = (s) => `${pct(s.tp, s.tp + s.fp)} / ${pct(s.tp, s.tp + s.fn)}`;
 /** `pmw lint` with the candidate's cli.js: exit 0 or 1, JSON for every file, no rule crash. */
 function lint(c, dir, target, files) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [join(dir, "cli.js"), "lint", target, "--format", "json"], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, [join(dir, "cli.js"), "lint", target, "--format", "json"], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 30, timeout: TIMEOUT_S * 1000 });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.error?.code === "ETIMEDOUT") return { timedOut: true };
   if (r.status !== 0 && r.status !== 1) return fail(`${c.id}: pmw lint ${target} exited ${r.status ?? r.signal}: ${r.stderr.slice(0, 300)}`);
   const reports = JSON.parse(r.stdout);
   if (reports.length !== files) return fail(`${c.id}: pmw lint ${target} reported ${reports.length} files, expected ${files}`);
@@ -248,31 +250,37 @@ async function main() {
   console.log(`## Lint time (pmw lint with each candidate's cli.js, runs interleaved, median of ${RUNS})\n`);
   const folderRel = relative(ROOT, corpus.corpusDir);
   const hugeRel = relative(ROOT, corpus.hugeFile);
-  for (const b of built) b.times = { folder: [], huge: [], folderFindings: null, hugeFindings: null };
+  for (const b of built) b.times = { folder: [], huge: [], folderFindings: null, hugeFindings: null, folderTimedOut: false, hugeTimedOut: false };
   const load0 = os.loadavg()[0];
   for (let i = 0; i < RUNS; i++) {
     for (const b of built) {
-      const f = lint(b.c, b.dir, folderRel, corpus.files);
-      if (f) b.times.folder.push(f.seconds), (b.times.folderFindings = f.findings);
-      const h = lint(b.c, b.dir, hugeRel, 1);
-      if (h) b.times.huge.push(h.seconds), (b.times.hugeFindings = h.findings);
+      for (const [what, target, files] of [["folder", folderRel, corpus.files], ["huge", hugeRel, 1]]) {
+        if (b.times[`${what}TimedOut`]) continue;
+        const r = lint(b.c, b.dir, target, files);
+        if (r?.timedOut) b.times[`${what}TimedOut`] = true;
+        else if (r) b.times[what].push(r.seconds), (b.times[`${what}Findings`] = r.findings);
+        console.log(`  ${b.c.id} ${what} #${i + 1}: ${r?.timedOut ? `stopped after ${TIMEOUT_S} s` : r ? `${r.seconds.toFixed(2)} s` : "failed"}`);
+      }
     }
   }
+  console.log("");
+  for (const b of built) for (const what of ["folder", "huge"]) if (b.times[`${what}TimedOut`]) b.times[what] = [Infinity];
   const base = { folder: median(current.times.folder), huge: median(current.times.huge) };
-  const rel = (x, y) => (x && y ? `${(x / y).toFixed(2)}x` : "n/a");
+  const rel = (x, y) => (x === Infinity ? `> ${(TIMEOUT_S / y).toFixed(0)}x` : x && y ? `${(x / y).toFixed(2)}x` : "n/a");
+  const secs = (x) => (x == null ? "n/a" : x === Infinity ? `> ${TIMEOUT_S} s` : `${x.toFixed(2)} s`);
   console.log(
     table(
       ["candidate", `folder (${corpus.files} files)`, "vs current", "findings", `huge.md (${corpus.hugeLines} lines)`, "vs current", "findings"],
       built.map((b) => {
         const f = median(b.times.folder);
         const h = median(b.times.huge);
-        return [b.c.id, f == null ? "n/a" : `${f.toFixed(2)} s`, rel(f, base.folder), b.times.folderFindings ?? "n/a", h == null ? "n/a" : `${h.toFixed(2)} s`, rel(h, base.huge), b.times.hugeFindings ?? "n/a"];
+        return [b.c.id, secs(f), rel(f, base.folder), b.times.folderFindings ?? "n/a", secs(h), rel(h, base.huge), b.times.hugeFindings ?? "n/a"];
       }),
     ),
   );
   console.log(`\nload average (1 min) before: ${load0.toFixed(2)}, after: ${os.loadavg()[0].toFixed(2)}. The folder target is 10x markdownlint-cli2 (scripts/bench/cli.mjs); a candidate's "vs current" divides that speed-up.`);
 
-  console.log("\n## Bundle size (as esbuild.mjs builds dist/; the library's own bytes from the metafile)\n");
+  console.log("\n## Bundle size (minified as `npm run package` builds dist/; the library's own bytes from the metafile)\n");
   const entries = existsSync(VSIX) ? vsixEntries(VSIX) : null;
   const vsixBytes = entries ? statSync(VSIX).size : null;
   const rows = built.map((b) => {
