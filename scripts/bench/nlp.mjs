@@ -168,17 +168,33 @@ function score(outcomes, key) {
 const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(1)}%` : "n/a");
 const pr = (s) => `${pct(s.tp, s.tp + s.fp)} / ${pct(s.tp, s.tp + s.fn)}`;
 
+/**
+ * CPU seconds (user + system) of the children this process has waited for, from /proc (Linux;
+ * null elsewhere): on a shared machine wall time swings with other people's work, CPU time less.
+ */
+function childCpuSeconds() {
+  try {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(f[13]) + Number(f[14])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 /** `pmw lint` with the candidate's cli.js: exit 0 or 1, JSON for every file, no rule crash. */
 function lint(c, dir, target, files) {
+  const cpu0 = childCpuSeconds();
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, [join(dir, "cli.js"), "lint", target, "--format", "json"], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 30, timeout: TIMEOUT_S * 1000 });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpu1 = childCpuSeconds();
   if (r.error?.code === "ETIMEDOUT") return { timedOut: true };
   if (r.status !== 0 && r.status !== 1) return fail(`${c.id}: pmw lint ${target} exited ${r.status ?? r.signal}: ${r.stderr.slice(0, 300)}`);
   const reports = JSON.parse(r.stdout);
   if (reports.length !== files) return fail(`${c.id}: pmw lint ${target} reported ${reports.length} files, expected ${files}`);
   if (/ failed on .* and was skipped/.test(r.stderr)) return fail(`${c.id}: a rule crashed: ${r.stderr.split("\n").find((l) => l.includes("failed on"))}`);
-  return { seconds, findings: reports.reduce((n, x) => n + x.findings.length, 0) };
+  return { seconds, cpu: cpu0 == null || cpu1 == null ? null : cpu1 - cpu0, findings: reports.reduce((n, x) => n + x.findings.length, 0) };
 }
 
 const median = (xs) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : null);
@@ -250,7 +266,7 @@ async function main() {
   console.log(`## Lint time (pmw lint with each candidate's cli.js, runs interleaved, median of ${RUNS})\n`);
   const folderRel = relative(ROOT, corpus.corpusDir);
   const hugeRel = relative(ROOT, corpus.hugeFile);
-  for (const b of built) b.times = { folder: [], huge: [], folderFindings: null, hugeFindings: null, folderTimedOut: false, hugeTimedOut: false };
+  for (const b of built) b.times = { folder: [], huge: [], folderCpu: [], hugeCpu: [], folderFindings: null, hugeFindings: null, folderTimedOut: false, hugeTimedOut: false };
   const load0 = os.loadavg()[0];
   for (let i = 0; i < RUNS; i++) {
     for (const b of built) {
@@ -258,27 +274,27 @@ async function main() {
         if (b.times[`${what}TimedOut`]) continue;
         const r = lint(b.c, b.dir, target, files);
         if (r?.timedOut) b.times[`${what}TimedOut`] = true;
-        else if (r) b.times[what].push(r.seconds), (b.times[`${what}Findings`] = r.findings);
-        console.log(`  ${b.c.id} ${what} #${i + 1}: ${r?.timedOut ? `stopped after ${TIMEOUT_S} s` : r ? `${r.seconds.toFixed(2)} s` : "failed"}`);
+        else if (r) b.times[what].push(r.seconds), b.times[`${what}Cpu`].push(r.cpu), (b.times[`${what}Findings`] = r.findings);
+        console.log(`  ${b.c.id} ${what} #${i + 1}: ${r?.timedOut ? `stopped after ${TIMEOUT_S} s wall` : r ? `${r.seconds.toFixed(2)} s wall${r.cpu == null ? "" : `, ${r.cpu.toFixed(2)} s CPU`}` : "failed"}`);
       }
     }
   }
   console.log("");
-  for (const b of built) for (const what of ["folder", "huge"]) if (b.times[`${what}TimedOut`]) b.times[what] = [Infinity];
-  const base = { folder: median(current.times.folder), huge: median(current.times.huge) };
-  const rel = (x, y) => (x === Infinity ? `> ${(TIMEOUT_S / y).toFixed(0)}x` : x && y ? `${(x / y).toFixed(2)}x` : "n/a");
+  for (const b of built) for (const what of ["folder", "huge"]) if (b.times[`${what}TimedOut`]) (b.times[what] = [Infinity]), (b.times[`${what}Cpu`] = [Infinity]);
+  const cpuOf = (b, what) => (b.times[`${what}Cpu`].every((x) => x != null) ? median(b.times[`${what}Cpu`]) : null);
+  const base = { folder: median(current.times.folder), huge: median(current.times.huge), folderCpu: cpuOf(current, "folder"), hugeCpu: cpuOf(current, "huge") };
+  const rel = (x, y) => (x === Infinity ? "stopped" : x && y ? `${(x / y).toFixed(2)}x` : "n/a");
   const secs = (x) => (x == null ? "n/a" : x === Infinity ? `> ${TIMEOUT_S} s` : `${x.toFixed(2)} s`);
   console.log(
     table(
-      ["candidate", `folder (${corpus.files} files)`, "vs current", "findings", `huge.md (${corpus.hugeLines} lines)`, "vs current", "findings"],
+      ["candidate", `folder (${corpus.files} files) wall`, "CPU", "CPU vs current", "findings", `huge.md (${corpus.hugeLines} lines) wall`, "CPU", "CPU vs current", "findings"],
       built.map((b) => {
-        const f = median(b.times.folder);
-        const h = median(b.times.huge);
-        return [b.c.id, secs(f), rel(f, base.folder), b.times.folderFindings ?? "n/a", secs(h), rel(h, base.huge), b.times.hugeFindings ?? "n/a"];
+        const [f, fc, h, hc] = [median(b.times.folder), cpuOf(b, "folder"), median(b.times.huge), cpuOf(b, "huge")];
+        return [b.c.id, secs(f), secs(fc), rel(fc, base.folderCpu), b.times.folderFindings ?? "n/a", secs(h), secs(hc), rel(hc, base.hugeCpu), b.times.hugeFindings ?? "n/a"];
       }),
     ),
   );
-  console.log(`\nload average (1 min) before: ${load0.toFixed(2)}, after: ${os.loadavg()[0].toFixed(2)}. The folder target is 10x markdownlint-cli2 (scripts/bench/cli.mjs); a candidate's "vs current" divides that speed-up.`);
+  console.log(`\nload average (1 min) before: ${load0.toFixed(2)}, after: ${os.loadavg()[0].toFixed(2)}. The folder target is 10x markdownlint-cli2 (scripts/bench/cli.mjs); a candidate's "CPU vs current" divides that speed-up. A stopped run counts as more than the timeout.`);
 
   console.log("\n## Bundle size (minified as `npm run package` builds dist/; the library's own bytes from the metafile)\n");
   const entries = existsSync(VSIX) ? vsixEntries(VSIX) : null;
