@@ -274,13 +274,23 @@ async function main() {
         if (b.times[`${what}TimedOut`]) continue;
         const r = lint(b.c, b.dir, target, files);
         if (r?.timedOut) b.times[`${what}TimedOut`] = true;
-        else if (r) b.times[what].push(r.seconds), b.times[`${what}Cpu`].push(r.cpu), (b.times[`${what}Findings`] = r.findings);
+        else if (r) {
+          b.times[what].push(r.seconds);
+          b.times[`${what}Cpu`].push(r.cpu);
+          b.times[`${what}Findings`] = r.findings;
+        }
         console.log(`  ${b.c.id} ${what} #${i + 1}: ${r?.timedOut ? `stopped after ${TIMEOUT_S} s wall` : r ? `${r.seconds.toFixed(2)} s wall${r.cpu == null ? "" : `, ${r.cpu.toFixed(2)} s CPU`}` : "failed"}`);
       }
     }
   }
   console.log("");
-  for (const b of built) for (const what of ["folder", "huge"]) if (b.times[`${what}TimedOut`]) (b.times[what] = [Infinity]), (b.times[`${what}Cpu`] = [Infinity]);
+  for (const b of built) {
+    for (const what of ["folder", "huge"]) {
+      if (!b.times[`${what}TimedOut`]) continue;
+      b.times[what] = [Infinity];
+      b.times[`${what}Cpu`] = [Infinity];
+    }
+  }
   const cpuOf = (b, what) => (b.times[`${what}Cpu`].every((x) => x != null) ? median(b.times[`${what}Cpu`]) : null);
   const base = { folder: median(current.times.folder), huge: median(current.times.huge), folderCpu: cpuOf(current, "folder"), hugeCpu: cpuOf(current, "huge") };
   const rel = (x, y) => (x === Infinity ? "stopped" : x && y ? `${(x / y).toFixed(2)}x` : "n/a");

@@ -22,11 +22,9 @@ const aligned = (text, m) => !CJK.test(m[0]) || (bounds(text).has(m.index) && bo
 /** A RegExp whose exec (and so test) skips Chinese matches that cut through a word. */
 class WordAligned extends RegExp {
   exec(text) {
-    let scan = this;
-    if (!this.global && !this.sticky) {
-      scan = this.twin ??= new RegExp(this.source, this.flags + "g");
-      scan.lastIndex = 0;
-    }
+    // A non-global pattern searches from the start each time: a global twin walks past the misaligned matches.
+    const scan = this.global || this.sticky ? this : (this.twin ??= new RegExp(this.source, this.flags + "g"));
+    if (scan !== this) scan.lastIndex = 0;
     for (let m = RegExp.prototype.exec.call(scan, text); m; m = RegExp.prototype.exec.call(scan, text)) {
       if (aligned(text, m)) return m;
       scan.lastIndex = m.index + 1;
