@@ -12,7 +12,8 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 
 const SELF = import.meta.url ? fileURLToPath(import.meta.url) : "";
 const ROOT = SELF ? resolve(dirname(SELF), "..", "..") : process.cwd();
-const SERVER = join(ROOT, "dist", "server.js");
+// PMW_BENCH_SERVER: another build of the server (scripts/bench/nlp.mjs times its candidates with it).
+const SERVER = process.env.PMW_BENCH_SERVER || join(ROOT, "dist", "server.js");
 const args = process.argv.slice(2);
 const EDITS = Number(args[args.indexOf("--edits") + 1] ?? 200) || 200;
 const JSON_OUT = args.includes("--json");

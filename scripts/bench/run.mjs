@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 let failed = false;
-for (const name of ["cli.mjs", "lsp.mjs", "mcp.mjs", "roadmap.mjs", "timeline.mjs", "vscode.mjs"]) {
+for (const name of ["cli.mjs", "lsp.mjs", "mcp.mjs", "roadmap.mjs", "timeline.mjs", "vscode.mjs", "nlp.mjs"]) {
   const script = join(here, name);
   if (!existsSync(script)) {
     console.log(`\n(scripts/bench/${name} not found; skipped)`);
