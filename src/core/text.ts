@@ -37,8 +37,27 @@ function splitLines(text: string): LineParts & { starts: number[]; ends: number[
   ends.push(text.length);
   endings.push("");
   const lines: string[] = new Array(starts.length);
-  for (let i = 0; i < starts.length; i++) lines[i] = text.slice(starts[i], ends[i]);
+  const wide = BEYOND_LATIN1.test(text);
+  for (let i = 0; i < starts.length; i++) lines[i] = wide ? narrowed(text.slice(starts[i], ends[i])) : text.slice(starts[i], ends[i]);
   return { lines, endings, starts, ends };
+}
+
+/** A character V8 cannot store in one byte: a text holding one is stored two bytes a character, and so is every slice of it. */
+const BEYOND_LATIN1 = /[^\x00-\xff]/;
+let scratch = Buffer.alloc(0);
+
+/**
+ * The line as a one-byte string when all its characters are Latin-1 (the same characters).
+ * The English lines of a document with one Chinese character in it would otherwise be two-byte
+ * slices, and V8 runs the rules' regexes over those several times slower: a pattern's
+ * non-Latin-1 alternatives (the Chinese terms) can never match a one-byte string, so V8 drops them.
+ */
+function narrowed(line: string): string {
+  if (BEYOND_LATIN1.test(line)) return line;
+  // A reused buffer for lines as people write them; a rare megabyte line is not kept around.
+  if (line.length > 65536) return Buffer.from(line, "latin1").toString("latin1");
+  if (scratch.length < line.length) scratch = Buffer.allocUnsafe(65536);
+  return scratch.toString("latin1", 0, scratch.write(line, 0, "latin1"));
 }
 
 /**
