@@ -1,5 +1,6 @@
 import type { RuleContext } from "./rule";
 import { proseText } from "./prose";
+import { sentenceEnds } from "./sentences";
 
 /**
  * Prose as people write it: a list item, a paragraph or a table row is one passage even when
@@ -57,6 +58,17 @@ const INNER_END = /[.!?。！？；;][^.!?。！？；;]*\S/;
 
 export function sentencesOf(text: string): Sentence[] {
   if (!INNER_END.test(text)) return text.trim() ? [{ text, index: 0 }] : [];
+  const ends = sentenceEnds(text);
+  if (ends) {
+    const out: Sentence[] = [];
+    let start = 0;
+    for (const end of ends) {
+      const sentence = text.slice(start, end);
+      if (sentence.trim()) out.push({ text: sentence, index: start });
+      start = end;
+    }
+    return out;
+  }
   segmenter ??= new Intl.Segmenter("en", { granularity: "sentence" });
   const out: Sentence[] = [];
   for (const s of segmenter.segment(text)) if (s.segment.trim()) out.push({ text: s.segment, index: s.index });
