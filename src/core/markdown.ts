@@ -16,6 +16,9 @@ type Token = MarkdownIt.Token;
 // is quadratic on inputs such as a megabyte of "[" (14 s); links are found by links.ts instead.
 const md = new MarkdownIt({ html: true, linkify: false });
 md.core.ruler.disable(["inline", "text_join"]);
+// Chunks are lines joined by \n, so normalising line endings would scan each for nothing; NUL is replaced here instead.
+md.core.ruler.disable("normalize");
+const NUL = /\0/g;
 
 export interface MdHeading {
   line: number;
@@ -52,6 +55,8 @@ export interface ParsedChunk {
    */
   placed: PlacedChunk;
   lineCount: number;
+  /** The chunk's lines joined by \n, as parsed: a scan can rule out a whole chunk with one test. */
+  text: string;
   /** True when a fence or HTML block runs to the end of the chunk, so the chunk may continue past it. */
   openAtEnd: boolean;
   /** Results derived from this chunk's text alone (prose scans), kept as long as the chunk is cached. */
@@ -215,14 +220,13 @@ function inlineText(tokens: Token[], i: number): string {
   return t && t.type === "inline" ? t.content : "";
 }
 
-/** Parses a chunk's text into structure at document lines from `offset`. */
-function parseChunk(src: string, offset: number): ParsedChunk {
-  const tokens = md.parse(src, {});
-  const srcLines = src.split("\n");
-  const lineCount = srcLines.length;
+/** Parses a chunk, `lines[offset, end)` joined as `src`, into structure at document lines from `offset`. */
+function parseChunk(src: string, lines: readonly string[], offset: number, end: number): ParsedChunk {
+  const tokens = md.parse(src.includes("\0") ? src.replace(NUL, "\uFFFD") : src, {});
+  const lineCount = Math.max(1, end - offset);
   // markdown-it ends an unclosed block at the last line it sees, which excludes trailing blank lines.
-  let contentEnd = lineCount;
-  while (contentEnd > 0 && !srcLines[contentEnd - 1]!.trim()) contentEnd--;
+  let contentEnd = end - offset;
+  while (contentEnd > 0 && !lines[offset + contentEnd - 1]!.trim()) contentEnd--;
   const headings: MdHeading[] = [];
   const blocks: MdBlock[] = [];
   const nonProse: Array<[number, number]> = [];
@@ -314,7 +318,7 @@ function parseChunk(src: string, offset: number): ParsedChunk {
     r[0] += offset;
     r[1] += offset;
   }
-  return { placed: { offset, headings, blocks, nonProse }, lineCount, openAtEnd, memo: new Map(), id: nextChunkId++ };
+  return { placed: { offset, headings, blocks, nonProse }, lineCount, text: src, openAtEnd, memo: new Map(), id: nextChunkId++ };
 }
 
 export interface PlacedChunk {
@@ -372,7 +376,7 @@ export function parseMarkdown(lines: readonly string[], from: number, cache?: Ch
         const src = chunkText(lines, start, stop);
         parsed = cache?.get(src);
         if (!parsed) {
-          parsed = parseChunk(src, start);
+          parsed = parseChunk(src, lines, start, stop);
           cache?.set(src, parsed);
         }
       }
