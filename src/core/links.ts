@@ -21,9 +21,14 @@ function ref(dest: string, matchEnd: number): LinkRef {
   return angled ? { start: start + 1, end: end - 1, href: dest.slice(1, -1) } : { start, end, href: dest };
 }
 
+/** Whether the text can hold a link at all: false rules out a line, or a chunk of lines, at once. */
+export function mayHoldLinks(text: string): boolean {
+  return text.includes("](") || text.includes("]:");
+}
+
 export function findLinks(line: string): LinkRef[] {
   const out: LinkRef[] = [];
-  if (!line.includes("](") && !line.includes("]:")) return out;
+  if (!mayHoldLinks(line)) return out;
   const def = DEFINITION.exec(line);
   if (def?.[1]) out.push(ref(def[1], def[0].length));
   for (const m of line.matchAll(INLINE)) out.push(ref(m[1]!, m.index + m[0].length));

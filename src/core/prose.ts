@@ -20,9 +20,11 @@ export function proseText(raw: string): string {
  * Runs `scan` over every prose line (not code, not comments, not blank) and returns its hits
  * with document lines. Hits depend only on a chunk's text, so they are cached on the parsed
  * chunk under `key` (which must name `scan`): after a keystroke only the edited chunk is
- * scanned again. Front matter values are scanned too when asked.
+ * scanned again. Front matter values are scanned too when asked. `mayHit`, when given, is
+ * true of a chunk's text (its lines joined by \n) whenever `scan` finds anything in one of its
+ * lines; a chunk it is false for is not scanned line by line.
  */
-export function scanProse<T>(ctx: RuleContext, key: string, scan: (text: string) => readonly T[], withFrontMatter = false): Array<ProseHit<T>> {
+export function scanProse<T>(ctx: RuleContext, key: string, scan: (text: string) => readonly T[], withFrontMatter = false, mayHit?: (chunkText: string) => boolean): Array<ProseHit<T>> {
   const { doc } = ctx;
   const out: Array<ProseHit<T>> = [];
   const fm = doc.frontMatter.lines;
@@ -33,6 +35,10 @@ export function scanProse<T>(ctx: RuleContext, key: string, scan: (text: string)
     let hits = chunk.memo.get(key) as Array<[number, T]> | undefined;
     if (!hits) {
       hits = [];
+      if (mayHit && !mayHit(chunk.text)) {
+        chunk.memo.set(key, hits);
+        continue;
+      }
       for (let l = start; l < end; l++) {
         const raw = doc.lines[l]!;
         if (doc.isNonProse(l) || !raw.trim()) continue;
