@@ -40,7 +40,7 @@ export function parseDocument(path: string, source: string | LineIndex, cache?: 
   const index = typeof source === "string" ? new LineIndex(source) : source;
   const lines = index.lines;
   const frontMatter = parseFrontMatter(lines);
-  const md = parseMarkdown(lines, frontMatter.bodyStart, cache);
+  const md = parseMarkdown(lines, frontMatter.bodyStart, cache, index);
   // Built on first use: a keystroke whose chunks are all cached never asks.
   let nonProse: Uint8Array | null = null;
   const isNonProse = (line: number): boolean => {

@@ -8,6 +8,7 @@
  * Inline content (heading text, table cells, list item text) is kept as raw source.
  */
 import MarkdownIt from "markdown-it";
+import type { LineIndex } from "./text";
 import { plainHeading } from "./normalize";
 import { firstNotBefore } from "./search";
 type Token = MarkdownIt.Token;
@@ -16,7 +17,7 @@ type Token = MarkdownIt.Token;
 // is quadratic on inputs such as a megabyte of "[" (14 s); links are found by links.ts instead.
 const md = new MarkdownIt({ html: true, linkify: false });
 md.core.ruler.disable(["inline", "text_join"]);
-// Chunks are lines joined by \n, so normalising line endings would scan each for nothing; NUL is replaced here instead.
+// chunkText gives \n line endings already, so normalising them would scan each chunk for nothing; NUL is replaced before parsing instead.
 md.core.ruler.disable("normalize");
 const NUL = /\0/g;
 
@@ -345,20 +346,21 @@ function placeChunk(chunk: ParsedChunk, offset: number): PlacedChunk {
 }
 
 /**
- * The text of lines [start, end) with \n line endings: it keys the chunk cache and is what
- * markdown-it parses. The lines joined, not a slice of the document's text: the lines are
- * one-byte strings where they can be (text.ts), so a chunk of English is one too, and so is
- * every block text cut from it, which the rules' regexes read several times faster.
+ * The text of lines [start, end) with \n line endings: a slice of the document's text when it is
+ * at hand, else the lines joined. It keys the chunk cache and is what markdown-it parses.
  */
-function chunkText(lines: readonly string[], start: number, end: number): string {
-  return end <= start ? "" : lines.slice(start, end).join("\n");
+function chunkText(lines: readonly string[], start: number, end: number, index?: LineIndex): string {
+  if (end <= start) return "";
+  if (!index?.hasText) return lines.slice(start, end).join("\n");
+  const src = index.text.slice(index.starts[start], index.lineEnd(end - 1));
+  return src.includes("\r") ? src.replace(/\r\n?/g, "\n") : src;
 }
 
 /**
  * Parses `lines[from..]` (the body after front matter) and returns structure with absolute line
  * numbers. `cache` is optional; the server passes one per document.
  */
-export function parseMarkdown(lines: readonly string[], from: number, cache?: ChunkCache): ParsedMarkdown {
+export function parseMarkdown(lines: readonly string[], from: number, cache?: ChunkCache, index?: LineIndex): ParsedMarkdown {
   const bodyLength = lines.length - from;
   const starts = chunkStarts(lines, from);
   const out: ParsedMarkdown = { headings: [], blocks: [], nonProse: [], chunks: [] };
@@ -373,7 +375,7 @@ export function parseMarkdown(lines: readonly string[], from: number, cache?: Ch
       const stop = from + end;
       let parsed = cache?.unchanged(lines, start, stop);
       if (!parsed) {
-        const src = chunkText(lines, start, stop);
+        const src = chunkText(lines, start, stop, index);
         parsed = cache?.get(src);
         if (!parsed) {
           parsed = parseChunk(src, lines, start, stop);
