@@ -21,10 +21,13 @@ function ref(dest: string, matchEnd: number): LinkRef {
   return angled ? { start: start + 1, end: end - 1, href: dest.slice(1, -1) } : { start, end, href: dest };
 }
 
-/** Whether the text can hold a link at all: false rules out a line, or a chunk of lines, at once. */
-export function mayHoldLinks(text: string): boolean {
+/** Whether the text can hold a link at all. */
+function mayHoldLinks(text: string): boolean {
   return text.includes("](") || text.includes("]:");
 }
+
+/** For a prose scan (scanProse `candidates`): what every line holding a link has, so only those lines are read. */
+export const LINK_CANDIDATES = /\]\(|\]:/g;
 
 export function findLinks(line: string): LinkRef[] {
   const out: LinkRef[] = [];

@@ -2,7 +2,7 @@ import { dirname, resolve } from "node:path";
 import type { Rule } from "../rule";
 import { parseDocument } from "../document";
 import { headingSlugs } from "../slug";
-import { findLinks, mayHoldLinks, type LinkRef } from "../links";
+import { findLinks, LINK_CANDIDATES, type LinkRef } from "../links";
 import { scanProse } from "../prose";
 import { isRoadmapContext, roadmapItems, roadmapOf } from "../roadmap";
 
@@ -39,8 +39,8 @@ export const brokenLink: Rule = {
     if (isRoadmapContext(ctx)) for (const i of roadmapItems(roadmapOf(ctx))) if (i.spec) specLinks.add(`${i.line}:${i.spec.start}`);
     let ownSlugs: Set<string> | null = null;
     const otherSlugs = new Map<string, Set<string> | null>();
-    // Blanking inline code cannot make a "](", so a chunk without one in its text has no links.
-    for (const { line, section, value: link } of scanProse(ctx, "broken-link", relativeLinks, false, mayHoldLinks)) {
+    // Blanking inline code cannot make a "](", so only lines with one in their text are read.
+    for (const { line, section, value: link } of scanProse(ctx, "broken-link", relativeLinks, false, LINK_CANDIDATES)) {
       const href = link.href.trim();
       const range = { start: { line, character: link.start }, end: { line, character: link.end } };
       const hash = href.indexOf("#");
