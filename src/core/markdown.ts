@@ -356,13 +356,31 @@ function chunkText(lines: readonly string[], start: number, end: number, index?:
   return src.includes("\r") ? src.replace(/\r\n?/g, "\n") : src;
 }
 
+/** Chunks of a parse without a cache: at least this many characters each, where headings allow. */
+const UNCACHED_CHUNK = 16384;
+
+/** The chunk starts of a parse without a cache: consecutive chunks joined up to UNCACHED_CHUNK characters. */
+function fewerStarts(starts: number[], lines: readonly string[], from: number): number[] {
+  const kept = [0];
+  let size = 0;
+  for (let k = 1; k < starts.length; k++) {
+    for (let l = starts[k - 1]!; l < starts[k]!; l++) size += lines[from + l]!.length + 1;
+    if (size >= UNCACHED_CHUNK) {
+      kept.push(starts[k]!);
+      size = 0;
+    }
+  }
+  return kept;
+}
+
 /**
  * Parses `lines[from..]` (the body after front matter) and returns structure with absolute line
  * numbers. `cache` is optional; the server passes one per document.
  */
 export function parseMarkdown(lines: readonly string[], from: number, cache?: ChunkCache, index?: LineIndex): ParsedMarkdown {
   const bodyLength = lines.length - from;
-  const starts = chunkStarts(lines, from);
+  // Without a cache no chunk is parsed again: small ones would only add markdown-it's cost per call.
+  const starts = cache ? chunkStarts(lines, from) : fewerStarts(chunkStarts(lines, from), lines, from);
   const out: ParsedMarkdown = { headings: [], blocks: [], nonProse: [], chunks: [] };
   let k = 0;
   while (k < starts.length) {
