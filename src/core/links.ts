@@ -21,9 +21,17 @@ function ref(dest: string, matchEnd: number): LinkRef {
   return angled ? { start: start + 1, end: end - 1, href: dest.slice(1, -1) } : { start, end, href: dest };
 }
 
+/** Whether the text can hold a link at all. */
+function mayHoldLinks(text: string): boolean {
+  return text.includes("](") || text.includes("]:");
+}
+
+/** For a prose scan (scanProse `candidates`): what every line holding a link has, so only those lines are read. */
+export const LINK_CANDIDATES = /\]\(|\]:/g;
+
 export function findLinks(line: string): LinkRef[] {
   const out: LinkRef[] = [];
-  if (!line.includes("](") && !line.includes("]:")) return out;
+  if (!mayHoldLinks(line)) return out;
   const def = DEFINITION.exec(line);
   if (def?.[1]) out.push(ref(def[1], def[0].length));
   for (const m of line.matchAll(INLINE)) out.push(ref(m[1]!, m.index + m[0].length));

@@ -17,6 +17,9 @@ type Token = MarkdownIt.Token;
 // is quadratic on inputs such as a megabyte of "[" (14 s); links are found by links.ts instead.
 const md = new MarkdownIt({ html: true, linkify: false });
 md.core.ruler.disable(["inline", "text_join"]);
+// chunkText gives \n line endings already, so normalising them would scan each chunk for nothing; NUL is replaced before parsing instead.
+md.core.ruler.disable("normalize");
+const NUL = /\0/g;
 
 export interface MdHeading {
   line: number;
@@ -53,6 +56,8 @@ export interface ParsedChunk {
    */
   placed: PlacedChunk;
   lineCount: number;
+  /** The chunk's lines joined by \n, as parsed: a scan can rule out a whole chunk with one test. */
+  text: string;
   /** True when a fence or HTML block runs to the end of the chunk, so the chunk may continue past it. */
   openAtEnd: boolean;
   /** Results derived from this chunk's text alone (prose scans), kept as long as the chunk is cached. */
@@ -216,14 +221,13 @@ function inlineText(tokens: Token[], i: number): string {
   return t && t.type === "inline" ? t.content : "";
 }
 
-/** Parses a chunk's text into structure at document lines from `offset`. */
-function parseChunk(src: string, offset: number): ParsedChunk {
-  const tokens = md.parse(src, {});
-  const srcLines = src.split("\n");
-  const lineCount = srcLines.length;
+/** Parses a chunk, `lines[offset, end)` joined as `src`, into structure at document lines from `offset`. */
+function parseChunk(src: string, lines: readonly string[], offset: number, end: number): ParsedChunk {
+  const tokens = md.parse(src.includes("\0") ? src.replace(NUL, "\uFFFD") : src, {});
+  const lineCount = Math.max(1, end - offset);
   // markdown-it ends an unclosed block at the last line it sees, which excludes trailing blank lines.
-  let contentEnd = lineCount;
-  while (contentEnd > 0 && !srcLines[contentEnd - 1]!.trim()) contentEnd--;
+  let contentEnd = end - offset;
+  while (contentEnd > 0 && !lines[offset + contentEnd - 1]!.trim()) contentEnd--;
   const headings: MdHeading[] = [];
   const blocks: MdBlock[] = [];
   const nonProse: Array<[number, number]> = [];
@@ -315,7 +319,7 @@ function parseChunk(src: string, offset: number): ParsedChunk {
     r[0] += offset;
     r[1] += offset;
   }
-  return { placed: { offset, headings, blocks, nonProse }, lineCount, openAtEnd, memo: new Map(), id: nextChunkId++ };
+  return { placed: { offset, headings, blocks, nonProse }, lineCount, text: src, openAtEnd, memo: new Map(), id: nextChunkId++ };
 }
 
 export interface PlacedChunk {
@@ -352,13 +356,31 @@ function chunkText(lines: readonly string[], start: number, end: number, index?:
   return src.includes("\r") ? src.replace(/\r\n?/g, "\n") : src;
 }
 
+/** Chunks of a parse without a cache: at least this many characters each, where headings allow. */
+const UNCACHED_CHUNK = 16384;
+
+/** The chunk starts of a parse without a cache: consecutive chunks joined up to UNCACHED_CHUNK characters. */
+function fewerStarts(starts: number[], lines: readonly string[], from: number): number[] {
+  const kept = [0];
+  let size = 0;
+  for (let k = 1; k < starts.length; k++) {
+    for (let l = starts[k - 1]!; l < starts[k]!; l++) size += lines[from + l]!.length + 1;
+    if (size >= UNCACHED_CHUNK) {
+      kept.push(starts[k]!);
+      size = 0;
+    }
+  }
+  return kept;
+}
+
 /**
  * Parses `lines[from..]` (the body after front matter) and returns structure with absolute line
  * numbers. `cache` is optional; the server passes one per document.
  */
 export function parseMarkdown(lines: readonly string[], from: number, cache?: ChunkCache, index?: LineIndex): ParsedMarkdown {
   const bodyLength = lines.length - from;
-  const starts = chunkStarts(lines, from);
+  // Without a cache no chunk is parsed again: small ones would only add markdown-it's cost per call.
+  const starts = cache ? chunkStarts(lines, from) : fewerStarts(chunkStarts(lines, from), lines, from);
   const out: ParsedMarkdown = { headings: [], blocks: [], nonProse: [], chunks: [] };
   let k = 0;
   while (k < starts.length) {
@@ -374,7 +396,7 @@ export function parseMarkdown(lines: readonly string[], from: number, cache?: Ch
         const src = chunkText(lines, start, stop, index);
         parsed = cache?.get(src);
         if (!parsed) {
-          parsed = parseChunk(src, start);
+          parsed = parseChunk(src, lines, start, stop);
           cache?.set(src, parsed);
         }
       }

@@ -1,5 +1,6 @@
 import type { RuleContext } from "./rule";
 import { proseText } from "./prose";
+import { sentenceEnds } from "./sentences";
 
 /**
  * Prose as people write it: a list item, a paragraph or a table row is one passage even when
@@ -57,6 +58,17 @@ const INNER_END = /[.!?。！？；;][^.!?。！？；;]*\S/;
 
 export function sentencesOf(text: string): Sentence[] {
   if (!INNER_END.test(text)) return text.trim() ? [{ text, index: 0 }] : [];
+  const ends = sentenceEnds(text);
+  if (ends) {
+    const out: Sentence[] = [];
+    let start = 0;
+    for (const end of ends) {
+      const sentence = text.slice(start, end);
+      if (sentence.trim()) out.push({ text: sentence, index: start });
+      start = end;
+    }
+    return out;
+  }
   segmenter ??= new Intl.Segmenter("en", { granularity: "sentence" });
   const out: Sentence[] = [];
   for (const s of segmenter.segment(text)) if (s.segment.trim()) out.push({ text: s.segment, index: s.index });
@@ -77,7 +89,8 @@ export interface PassageHit<T> {
 
 /**
  * Runs `scan` over every passage of the document body and caches its hits on the parsed chunk
- * under `key` (which must name `scan`), as scanProse does for lines.
+ * under `key` (which must name `scan`), as scanProse does for lines. `scan` is given the passage
+ * with its line counted from the chunk's start: what it finds must not depend on where the chunk is.
  */
 export function scanPassages<T>(ctx: RuleContext, key: string, scan: (p: Passage) => readonly T[]): Array<PassageHit<T>> {
   const { doc } = ctx;
@@ -86,7 +99,14 @@ export function scanPassages<T>(ctx: RuleContext, key: string, scan: (p: Passage
     let hits = chunk.memo.get(key) as Array<{ rel: Passage; value: T }> | undefined;
     if (!hits) {
       hits = [];
-      for (const p of passagesOf(doc.lines, start, end, (l) => doc.isNonProse(l))) for (const value of scan(p)) hits.push({ rel: { ...p, line: p.line - start }, value });
+      // The chunk's passages are cut once for every scan, and kept with it as its hits are.
+      let passages = chunk.memo.get("passages") as Passage[] | undefined;
+      if (!passages) {
+        passages = passagesOf(doc.lines, start, end, (l) => doc.isNonProse(l));
+        for (const p of passages) p.line -= start;
+        chunk.memo.set("passages", passages);
+      }
+      for (const p of passages) for (const value of scan(p)) hits.push({ rel: p, value });
       chunk.memo.set(key, hits);
     }
     for (const { rel, value } of hits) out.push({ passage: { ...rel, line: rel.line + start }, value });

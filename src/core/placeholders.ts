@@ -13,6 +13,12 @@ export function findPlaceholders(text: string): Array<{ index: number; text: str
   return out;
 }
 
+/**
+ * For a prose scan (scanProse `candidates`): matches a chunk's raw text wherever a line of it has
+ * a placeholder, since blanking inline code only removes text.
+ */
+export const PLACEHOLDER_CANDIDATES = new RegExp(SOURCE, "g");
+
 export function hasPlaceholder(text: string): boolean {
   return TEST.test(text);
 }

@@ -93,11 +93,13 @@ export function parseTemplateFile(file: string, text: string): ParsedTemplateFil
   if (fm.error) fail(file, text, doc.index.offsetAt(fm.error.range.start), `${fm.error.message}. A template starts with front matter holding a pm-template block.`);
   if (!fm.lines) fail(file, text, 0, "a template must start with front matter (---) holding a pm-template block with its id and lang");
   const fmOffset = doc.index.starts[1] ?? 0;
-  const yaml = parseYaml(doc.lines.slice(1, fm.lines[1] - 1).join("\n"));
+  // The YAML document with node positions, for error offsets only: parsed when a check fails.
+  let yaml: Document | undefined;
+  const fmLines = fm.lines;
   const meta = fm.data["pm-template"];
   if (!meta || typeof meta !== "object" || Array.isArray(meta)) fail(file, text, 0, "front matter has no pm-template mapping (pm-template: {id: ..., lang: ...})");
   const m = meta as Record<string, unknown>;
-  const at = (...path: Array<string | number>) => nodeOffset(yaml, ["pm-template", ...path], fmOffset);
+  const at = (...path: Array<string | number>) => nodeOffset((yaml ??= parseYaml(doc.lines.slice(1, fmLines[1] - 1).join("\n"))), ["pm-template", ...path], fmOffset);
 
   const id = m["id"];
   if (typeof id !== "string" || !ID_PATTERN.test(id)) fail(file, text, at("id"), "pm-template.id must be a lower-case id such as ai-feature-prd");
@@ -255,9 +257,12 @@ export class TemplateRegistry {
    * whole catalog, then any template that has the section.
    */
   anySectionText(preferred: Template | undefined, sectionId: string, lang: Lang): SectionText | undefined {
-    const fallback = this.get(FALLBACK_TEMPLATE);
-    for (const t of [preferred, fallback, ...this.all()]) {
-      if (!t) continue;
+    // In this order, and the others only when these two lack it: parsing every template costs start-up time.
+    for (const t of [preferred, this.get(FALLBACK_TEMPLATE)]) {
+      const s = t && this.sectionText(t, sectionId, lang);
+      if (s) return s;
+    }
+    for (const t of this.all()) {
       const s = this.sectionText(t, sectionId, lang);
       if (s) return s;
     }

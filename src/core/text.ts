@@ -37,8 +37,52 @@ function splitLines(text: string): LineParts & { starts: number[]; ends: number[
   ends.push(text.length);
   endings.push("");
   const lines: string[] = new Array(starts.length);
-  for (let i = 0; i < starts.length; i++) lines[i] = text.slice(starts[i], ends[i]);
+  if (BEYOND_LATIN1.test(text)) narrowLines(text, starts, ends, lines);
+  else for (let i = 0; i < starts.length; i++) lines[i] = text.slice(starts[i], ends[i]);
   return { lines, endings, starts, ends };
+}
+
+/** A character V8 cannot store in one byte: a text holding one is stored two bytes a character, and so is every slice of it. */
+const BEYOND_LATIN1 = /[^\x00-\xff]/;
+const WIDE_CHAR = /[^\x00-\xff]/g;
+/** Latin-1 lines are copied this many characters at a time, through one reused buffer. */
+const RUN = 65536;
+let scratch = Buffer.alloc(0);
+
+/**
+ * The lines of a two-byte text, each Latin-1 line as a one-byte string (the same characters).
+ * The English lines of a document with one Chinese character in it would otherwise be two-byte
+ * slices, and V8 runs the rules' regexes over those several times slower: a pattern's
+ * non-Latin-1 alternatives (the Chinese terms) can never match a one-byte string, so V8 drops
+ * them. Runs of Latin-1 lines are copied together and sliced, not line by line.
+ */
+function narrowLines(text: string, starts: readonly number[], ends: readonly number[], lines: string[]): void {
+  let run = 0; // first line of the run not copied yet
+  const flush = (to: number) => {
+    if (to <= run) return;
+    const from = starts[run]!;
+    const slice = text.slice(from, ends[to - 1]);
+    let narrow: string;
+    if (slice.length > RUN) narrow = Buffer.from(slice, "latin1").toString("latin1");
+    else {
+      if (scratch.length === 0) scratch = Buffer.allocUnsafe(RUN);
+      narrow = scratch.toString("latin1", 0, scratch.write(slice, 0, "latin1"));
+    }
+    for (let i = run; i < to; i++) lines[i] = narrow.slice(starts[i]! - from, ends[i]! - from);
+    run = to;
+  };
+  WIDE_CHAR.lastIndex = 0;
+  let wide = WIDE_CHAR.exec(text)?.index ?? Infinity;
+  for (let i = 0; i < starts.length; i++) {
+    if (wide < ends[i]!) {
+      flush(i);
+      lines[i] = text.slice(starts[i], ends[i]);
+      run = i + 1;
+      WIDE_CHAR.lastIndex = ends[i]!;
+      wide = WIDE_CHAR.exec(text)?.index ?? Infinity;
+    } else if (ends[i]! - starts[run]! >= RUN) flush(i + 1);
+  }
+  flush(starts.length);
 }
 
 /**

@@ -30,6 +30,13 @@ test("each placeholder form is found, TODO in lower case is prose", () => {
   assert.deepEqual([found.length, places], [1, ["TODO", "TBD", "TBA", "XXX", "???", "[NEEDS CLARIFICATION: who owns it]", "待定", "待补充", "Lorem ipsum"]]);
 });
 
+test("a placeholder is found on every line, also after an unclosed [NEEDS CLARIFICATION on the line above", () => {
+  const r = onePager("draft", "[NEEDS CLARIFICATION who decides\nTODO: name them] and `code` TBD\n\nDone.\n");
+  const f = ruleFindings(r, "placeholder")[0];
+  const places = [f!.range, ...(f!.related ?? []).map((x) => x.range)].map((p) => `${p.start.line}:${r.doc.lines[p.start.line]!.slice(p.start.character, p.end.character)}`);
+  assert.deepEqual(places, ["10:TODO", "10:TBD"]);
+});
+
 test("vague language is a hint only when no number is near", () => {
   const r = onePager("draft", "We will significantly improve recall.\n\nWe will significantly improve recall by 5 points.\n\n我们会持续优化体验。\n");
   assert.deepEqual(ruleFindings(r, "vague-language").map((f) => `${f.severity}@${f.range.start.line + 1}`), ["hint@10", "hint@14"]);

@@ -2,7 +2,7 @@ import { dirname, resolve } from "node:path";
 import type { Rule } from "../rule";
 import { parseDocument } from "../document";
 import { headingSlugs } from "../slug";
-import { findLinks, type LinkRef } from "../links";
+import { findLinks, LINK_CANDIDATES, type LinkRef } from "../links";
 import { scanProse } from "../prose";
 import { isRoadmapContext, roadmapItems, roadmapOf } from "../roadmap";
 
@@ -39,7 +39,8 @@ export const brokenLink: Rule = {
     if (isRoadmapContext(ctx)) for (const i of roadmapItems(roadmapOf(ctx))) if (i.spec) specLinks.add(`${i.line}:${i.spec.start}`);
     let ownSlugs: Set<string> | null = null;
     const otherSlugs = new Map<string, Set<string> | null>();
-    for (const { line, section, value: link } of scanProse(ctx, "broken-link", relativeLinks)) {
+    // Blanking inline code cannot make a "](", so only lines with one in their text are read.
+    for (const { line, section, value: link } of scanProse(ctx, "broken-link", relativeLinks, false, LINK_CANDIDATES)) {
       const href = link.href.trim();
       const range = { start: { line, character: link.start }, end: { line, character: link.end } };
       const hash = href.indexOf("#");

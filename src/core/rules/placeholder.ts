@@ -3,7 +3,7 @@ import type { Section } from "../document";
 import type { Range } from "../types";
 import { firstNotBefore } from "../search";
 import { scanProse } from "../prose";
-import { findPlaceholders } from "../placeholders";
+import { findPlaceholders, PLACEHOLDER_CANDIDATES } from "../placeholders";
 
 /**
  * PM004: placeholder text left in the spec. The placeholders of one section are one finding at
@@ -20,7 +20,7 @@ export const placeholder: Rule = {
   needsTemplate: false,
   check(ctx, report) {
     const groups = new Map<number, Array<{ range: Range; text: string }>>();
-    for (const { line, value: m } of scanProse(ctx, "placeholder", findPlaceholders, true)) {
+    for (const { line, value: m } of scanProse(ctx, "placeholder", findPlaceholders, true, PLACEHOLDER_CANDIDATES)) {
       if (ctx.isDisabled("placeholder", line)) continue;
       const at = sectionStart(ctx.sections, line);
       const group = groups.get(at) ?? [];
