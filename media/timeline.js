@@ -1,5 +1,5 @@
 // The roadmap timeline webview's only script: reports which card or spec badge was clicked (by
-// item number) and swaps in a new rendering, whole or phase by phase. It reads nothing else and
+// item number) and swaps in a new rendering, whole, phase by phase or card by card. It reads nothing else and
 // loads nothing.
 (function () {
   const vscode = acquireVsCodeApi();
@@ -34,20 +34,47 @@
     const node = template.content.firstElementChild;
     return wrap && node ? node.firstElementChild : node;
   }
-  /** Swaps in the changed phases (column and axis lane) and the totals; false when the page is not the one they fit. */
+  /** The card elements of a "cards" change, by data-item; null when one is missing. */
+  function cardsOf(column, p) {
+    const cards = [];
+    for (const c of p.cards) {
+      const node = column.querySelector('.tl-cards > .card[data-item="' + Number(c.item) + '"]');
+      if (!node) return null;
+      cards.push(node);
+    }
+    return cards;
+  }
+  /**
+   * Swaps in the changed phases (column and axis lane, or only their changed cards, header and
+   * lane) and the totals; false, with nothing changed, when the page is not the one they fit.
+   */
   function applyPhases(m) {
     const head = root.querySelector(".tl-head");
     const columns = root.querySelectorAll(".tl-phases > .tl-phase");
     const lanes = root.querySelectorAll(".axis > .lane-row");
     if (!head) return false;
+    const found = [];
     for (const p of m.phases) {
-      if (!columns[p.index] || (typeof p.lane === "string") !== (lanes[p.index] !== undefined)) return false;
+      const column = columns[p.index];
+      if (!column) return false;
+      if (p.kind === "cards") {
+        const cards = Array.isArray(p.cards) ? cardsOf(column, p) : null;
+        const phaseHead = column.querySelector(":scope > .tl-phase-head");
+        if (!cards || !phaseHead || (typeof p.lane === "string" && !lanes[p.index])) return false;
+        found.push({ cards, phaseHead });
+      } else if ((typeof p.lane === "string") !== (lanes[p.index] !== undefined)) return false;
+      else found.push(null);
     }
     head.replaceWith(parse(m.head, false));
-    for (const p of m.phases) {
-      columns[p.index].replaceWith(parse(p.html, false));
+    m.phases.forEach(function (p, n) {
+      if (p.kind === "cards") {
+        p.cards.forEach(function (c, k) {
+          found[n].cards[k].replaceWith(parse(c.html, false));
+        });
+        if (typeof p.head === "string") found[n].phaseHead.replaceWith(parse(p.head, false));
+      } else columns[p.index].replaceWith(parse(p.html, false));
       if (typeof p.lane === "string") lanes[p.index].replaceWith(parse(p.lane, true));
-    }
+    });
     return true;
   }
   window.addEventListener("message", function (event) {

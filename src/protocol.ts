@@ -316,6 +316,8 @@ export interface RoadmapTimelineParams {
   lang: "en" | "zh-CN";
   /** `resultId` of the picture the webview shows, or null/absent for the whole page. */
   previousResultId?: string | null;
+  /** false: re-send a changed phase whole even when only some of its cards changed (for comparison). */
+  cards?: boolean;
 }
 
 /** What a card opens: where the item is and the spec it links (when the file exists). */
@@ -339,6 +341,7 @@ export interface PmRoadmapTimeline {
 
 /** A phase re-rendered: replaces the page's `index`-th `article.tl-phase` and axis `g.lane-row`. */
 export interface PmTimelinePhase {
+  kind: "phase";
   index: number;
   html: string;
   /** Null when the page has no time axis. */
@@ -348,18 +351,37 @@ export interface PmTimelinePhase {
   items: PmTimelineItemTarget[];
 }
 
+/** One card re-rendered: replaces the page's `li.card` with this `data-item`. */
+export interface PmTimelineCard {
+  item: number;
+  html: string;
+  target: PmTimelineItemTarget;
+}
+
+/** A phase whose items and their order held: only its changed cards, and its header and axis lane when they changed. */
+export interface PmTimelinePhaseCards {
+  kind: "cards";
+  index: number;
+  /** Replaces the phase's `header.tl-phase-head` (title, dates, progress); absent when unchanged. */
+  head?: string;
+  /** Replaces its axis `g.lane-row`; absent when unchanged. */
+  lane?: string;
+  cards: PmTimelineCard[];
+}
+
 /** Only what changed since `previousResultId`: the title and totals (`header.tl-head`), and the changed phases. */
 export interface PmRoadmapTimelinePhases {
   kind: "phases";
   title: string;
   head: string;
-  phases: PmTimelinePhase[];
+  phases: Array<PmTimelinePhase | PmTimelinePhaseCards>;
   resultId: string;
 }
 
 /**
  * `pm/roadmapTimeline`: the roadmap timeline of one roadmap, rendered by the engine for a webview:
  * the whole page, or, when `previousResultId` is the last one sent and the page's layout (phases,
- * card numbering, axis span, day, language) is the same, only the phases that changed.
+ * card numbering, axis span, day, language) is the same, only the phases that changed, and of a
+ * phase whose items held, only the cards that changed.
  */
 export const RoadmapTimelineRequest = new RequestType<RoadmapTimelineParams, PmRoadmapTimeline | PmRoadmapTimelinePhases, void>("pm/roadmapTimeline");

@@ -3,13 +3,13 @@
 //   - in-process: reading the roadmap with its specs' health (the model) beside rendering that
 //     model to the HTML page and to SVG;
 //   - the language server over stdio (pull diagnostics, as VS Code): an edit reaching the open
-//     timeline (didChange, then pm/roadmapTimeline with the webview's result id: the changed phase
-//     only) beside the same edit answered with the whole page (no result id: what every edit cost
-//     before) and beside the tree's update (pm/roadmapUpdate);
-//   - the webview's script (media/timeline.js) in Chromium: the changed phase swapped into the
-//     open page beside the whole page swapped in;
+//     timeline (didChange, then pm/roadmapTimeline with the webview's result id: the changed card
+//     only) beside the same edit answered with its whole phase (`cards: false`), with the whole
+//     page (no result id: what every edit cost before) and beside the tree's update (pm/roadmapUpdate);
+//   - the webview's script (media/timeline.js) in Chromium: the changed card swapped into the
+//     open page beside the changed phase and the whole page swapped in;
 //   - the CLI: `pmw roadmap --format html` beside `--format json`.
-// Every result is validated (card count, the edited title present, one phase sent), never the timing.
+// Every result is validated (card count, the edited title present, one card or phase sent), never the timing.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -95,31 +95,41 @@ const edit = async (r, label, request) => {
   if (!text.includes(title)) fail(`${label} after an edit on line ${line + 1} does not show it`);
   return { elapsed, result, bytes: text.length };
 };
-const runs = { phases: [], page: [], tree: [] };
-const bytes = { phases: 0, page: 0 };
+const runs = { cards: [], phases: [], page: [], tree: [] };
+const bytes = { cards: 0, lane: 0, phases: 0, page: 0 };
 /** The last answers of each kind, replayed into the webview's script below. */
-const last = { phases: null, page: null };
+const last = { cards: null, phases: null, page: null };
 for (let r = 0; r < RUNS; r++) {
-  const inc = await edit(r, "phases", () => conn.sendRequest("pm/roadmapTimeline", { textDocument: { uri }, lang: "en", previousResultId: timelineId }));
-  if (inc.result.kind !== "phases" || inc.result.phases.length !== 1) fail(`pm/roadmapTimeline sent ${inc.result.kind === "phases" ? `${inc.result.phases.length} phases` : "the whole page"} for one retitled item (expected one phase)`);
-  timelineId = inc.result.resultId;
-  runs.phases.push(inc.elapsed);
-  bytes.phases = inc.bytes;
-  last.phases = inc.result;
+  // Each request sees the one edit before it: the tree's and the page's first, then the phase's, then the card's.
+  const tree = await edit(r, "tree", () => conn.sendRequest("pm/roadmapUpdate", { textDocument: { uri }, previousResultId: treeId }));
+  treeId = tree.result.roadmap.resultId;
+  runs.tree.push(tree.elapsed);
   const full = await edit(r, "page", () => conn.sendRequest("pm/roadmapTimeline", { textDocument: { uri }, lang: "en" }));
   if (full.result.kind !== "page") fail("pm/roadmapTimeline without a result id did not send the page");
   timelineId = full.result.resultId;
   runs.page.push(full.elapsed);
   bytes.page = full.bytes;
   last.page = full.result;
-  const tree = await edit(r, "tree", () => conn.sendRequest("pm/roadmapUpdate", { textDocument: { uri }, previousResultId: treeId }));
-  treeId = tree.result.roadmap.resultId;
-  runs.tree.push(tree.elapsed);
+  const inc = await edit(r, "phases", () => conn.sendRequest("pm/roadmapTimeline", { textDocument: { uri }, lang: "en", previousResultId: timelineId, cards: false }));
+  if (inc.result.kind !== "phases" || inc.result.phases.length !== 1 || inc.result.phases[0].kind !== "phase") fail(`pm/roadmapTimeline with cards: false sent ${inc.result.kind === "phases" ? `${inc.result.phases.length} phases` : "the whole page"} for one retitled item (expected one phase)`);
+  timelineId = inc.result.resultId;
+  runs.phases.push(inc.elapsed);
+  bytes.phases = inc.bytes;
+  last.phases = inc.result;
+  const card = await edit(r, "cards", () => conn.sendRequest("pm/roadmapTimeline", { textDocument: { uri }, lang: "en", previousResultId: timelineId }));
+  const sentCards = card.result.kind === "phases" && card.result.phases.length === 1 && card.result.phases[0].kind === "cards" ? card.result.phases[0].cards.length : -1;
+  if (sentCards !== 1) fail(`pm/roadmapTimeline sent ${card.result.kind === "phases" ? JSON.stringify(card.result.phases.map((p) => p.kind)) : "the whole page"} for one retitled item (expected one card)`);
+  timelineId = card.result.resultId;
+  runs.cards.push(card.elapsed);
+  bytes.cards = card.bytes;
+  bytes.lane = card.result.phases?.[0]?.lane?.length ?? 0;
+  last.cards = card.result;
 }
 await stop();
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 console.log("\nLanguage server over stdio, pull diagnostics (median of 20; one item retitled each time):");
-console.log(`  edit -> pm/roadmapTimeline, changed phase only (${kb(bytes.phases)})   ${ms(median(runs.phases))}   (target < 100 ms; what the open webview waits for)`);
+console.log(`  edit -> pm/roadmapTimeline, changed card only (${kb(bytes.cards)}, of which the axis lane ${kb(bytes.lane)})   ${ms(median(runs.cards))}   (target < 100 ms; what the open webview waits for)`);
+console.log(`  edit -> pm/roadmapTimeline, its whole phase (${kb(bytes.phases)})     ${ms(median(runs.phases))}   (the alternative: phase by phase)`);
 console.log(`  edit -> pm/roadmapTimeline, the whole page (${kb(bytes.page)})    ${ms(median(runs.page))}   (the alternative: every edit before)`);
 console.log(`  edit -> pm/roadmapUpdate (the tree's update, for scale)  ${ms(median(runs.tree))}`);
 
@@ -141,7 +151,9 @@ if (browser) {
     window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m) });
   });
   await tab.addScriptTag({ content: readFileSync(join(ROOT, "media", "timeline.js"), "utf8") });
-  const phasesMessage = { type: "phases", head: last.phases.head, phases: last.phases.phases.map(({ index, html, lane }) => ({ index, html, lane })) };
+  // As src/extension/timelineView.ts posts them.
+  const cardsMessage = { type: "phases", head: last.cards.head, phases: last.cards.phases.map((p) => ({ kind: p.kind, index: p.index, head: p.head, lane: p.lane, cards: p.cards.map(({ item, html }) => ({ item, html })) })) };
+  const phasesMessage = { type: "phases", head: last.phases.head, phases: last.phases.phases.map(({ kind, index, html, lane }) => ({ kind, index, html, lane })) };
   const pageMessage = { type: "page", html: last.page.html };
   const swap = (message) =>
     tab.evaluate(
@@ -153,8 +165,12 @@ if (browser) {
         }),
       message,
     );
-  const inWebview = { phases: [], page: [] };
+  // The same card without its lane: the lane's share of the card swap.
+  const cardOnlyMessage = { ...cardsMessage, phases: cardsMessage.phases.map((p) => ({ ...p, lane: undefined })) };
+  const inWebview = { cards: [], cardOnly: [], phases: [], page: [] };
   for (let r = 0; r < RUNS; r++) {
+    inWebview.cards.push(await swap(cardsMessage));
+    inWebview.cardOnly.push(await swap(cardOnlyMessage));
     inWebview.phases.push(await swap(phasesMessage));
     inWebview.page.push(await swap(pageMessage));
   }
@@ -162,7 +178,10 @@ if (browser) {
   if (check.cards !== ITEMS || check.resync !== 0) fail(`the webview's script left ${check.cards} cards and asked ${check.resync} times for the page`);
   await browser.close();
   console.log("\nThe webview's script in Chromium (median of 20; message received to the next frame):");
-  console.log(`  swap in the changed phase (${last.phases.phases.length} of ${PHASES} columns and axis lanes)       ${ms(median(inWebview.phases))}`);
+  const cardParts = last.cards.phases[0];
+  console.log(`  swap in the changed card (${cardParts.cards.length} card${cardParts.lane ? ", its axis lane" : ""}${cardParts.head ? ", its phase header" : ""})          ${ms(median(inWebview.cards))}`);
+  console.log(`  the same card without its axis lane (the lane's share)   ${ms(median(inWebview.cardOnly))}`);
+  console.log(`  swap in the changed phase (${last.phases.phases.length} of ${PHASES} columns and axis lanes)       ${ms(median(inWebview.phases))}   (the alternative: phase by phase)`);
   console.log(`  swap in the whole page (the alternative)                 ${ms(median(inWebview.page))}`);
 }
 

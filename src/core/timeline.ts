@@ -516,9 +516,13 @@ function roadmapHead(roadmap: RoadmapJson, o: TimelineOptions): string {
 }
 
 /** One phase's column; its cards are numbered from `firstIndex` (`data-item`). */
+function phaseHead(p: RoadmapPhaseJson, o: TimelineOptions): string {
+  return `<header class="tl-phase-head"><h2>${esc(p.title)}</h2>${phaseDates(p)}${phasePlan(p, o.lang)}${progressBar(p.progress.done, p.progress.total, o.lang)}</header>`;
+}
+
 function phaseArticle(p: RoadmapPhaseJson, o: TimelineOptions, firstIndex: number, parts: CardParts): string {
   let index = firstIndex;
-  const out = [`<article class="tl-phase" role="listitem"><header class="tl-phase-head"><h2>${esc(p.title)}</h2>${phaseDates(p)}${phasePlan(p, o.lang)}${progressBar(p.progress.done, p.progress.total, o.lang)}</header>`];
+  const out = [`<article class="tl-phase" role="listitem">${phaseHead(p, o)}`];
   out.push(kpiTable(p, o.lang));
   if (p.items.length === 0) out.push(`<p class="tl-empty">${esc(localize(L.noItems, o.lang))}</p>`);
   else out.push(`<ul class="tl-cards">${p.items.map((i) => card(i, index++, parts)).join("")}</ul>`);
@@ -573,6 +577,29 @@ export function renderTimelinePhase(roadmap: RoadmapJson, index: number, o: Time
   const p = roadmap.phases[index]!;
   const g = axisGeometry(roadmap, o);
   return { html: phaseArticle(p, o, firstIndex, cardParts(o)), lane: g ? axisLane(p, index, g, o) : null };
+}
+
+/**
+ * The parts of phase `index` that change with its cards' content while its structure holds: its
+ * header (one `header.tl-phase-head`, with the progress bar), its KPI table ("" without KPIs)
+ * and its axis lane (null without an axis), the markup `renderTimelinePhase` writes for them.
+ */
+export function renderTimelinePhaseParts(roadmap: RoadmapJson, index: number, o: TimelineOptions): { head: string; kpis: string; lane: string | null } {
+  const p = roadmap.phases[index]!;
+  const g = axisGeometry(roadmap, o);
+  return { head: phaseHead(p, o), kpis: kpiTable(p, o.lang), lane: g ? axisLane(p, index, g, o) : null };
+}
+
+/**
+ * Cards `positions` (0-based within the phase) of phase `index`, each one `li.card` numbered as
+ * in the whole page: the same function writes every card, so escaping is the page's own.
+ */
+export function renderTimelineCards(roadmap: RoadmapJson, index: number, positions: readonly number[], o: TimelineOptions): Array<{ item: number; html: string }> {
+  let firstIndex = 0;
+  for (let n = 0; n < index; n++) firstIndex += roadmap.phases[n]!.items.length;
+  const items = roadmap.phases[index]!.items;
+  const parts = cardParts(o);
+  return positions.map((at) => ({ item: firstIndex + at, html: card(items[at]!, firstIndex + at, parts) }));
 }
 
 /** The picture's markup (no <html> or stylesheet): what the editor's webview puts in its body. Items are numbered across the roadmaps in order. */

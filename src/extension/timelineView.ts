@@ -1,7 +1,8 @@
 /**
  * PM: Show Roadmap Timeline: the server's picture of a roadmap in a webview beside the editor,
  * re-requested as the roadmap or its specs change. The page is written once; after that the
- * server answers with only the phases that changed and the webview's script swaps those in. The
+ * server answers with only the phases, or the cards, that changed and the webview's script swaps
+ * those in. The
  * script also reports clicks by item number; what a number opens is decided here, from the
  * server's answer.
  */
@@ -81,9 +82,13 @@ class TimelinePanel implements vscode.Disposable {
     this.panel.title = vscode.l10n.t("Timeline: {0}", next.title);
     if (next.kind === "phases" && this.shown) {
       const items = this.shown.items;
-      for (const p of next.phases) items.splice(p.firstItem, p.items.length, ...p.items);
+      for (const p of next.phases) {
+        if (p.kind === "cards") for (const c of p.cards) items[c.item] = c.target;
+        else items.splice(p.firstItem, p.items.length, ...p.items);
+      }
       this.shown = { resultId: next.resultId, items };
-      await this.panel.webview.postMessage({ type: "phases", head: next.head, phases: next.phases.map(({ index, html, lane }) => ({ index, html, lane })) });
+      const phases = next.phases.map((p) => (p.kind === "cards" ? { kind: p.kind, index: p.index, head: p.head, lane: p.lane, cards: p.cards.map(({ item, html }) => ({ item, html })) } : { kind: p.kind, index: p.index, html: p.html, lane: p.lane }));
+      await this.panel.webview.postMessage({ type: "phases", head: next.head, phases });
       return;
     }
     if (next.kind !== "page") return;

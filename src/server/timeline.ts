@@ -1,22 +1,51 @@
 /**
  * `pm/roadmapTimeline`: the engine's timeline picture of one roadmap, for the editor's webview.
  * The first answer is the whole page; later ones, while the page's layout holds, carry only the
- * phases whose key (the one pm/roadmapUpdate uses) changed, rendered by the same renderer.
+ * phases whose key (the one pm/roadmapUpdate uses) changed, rendered by the same renderer. Of a
+ * changed phase whose items held (same count, KPI table unchanged), only the cards whose own key
+ * (the item's model, all a card is drawn from) changed are sent, with its header and axis lane
+ * when those changed; past half its cards the column is re-sent whole.
  */
 import { ErrorCodes, ResponseError, type Connection } from "vscode-languageserver/node";
 import { roadmapJson, type RoadmapJson } from "../core/roadmapHealth";
-import { renderTimelineBody, renderTimelineHead, renderTimelinePhase, TIMELINE_CSS, timelineLayout, type TimelineOptions } from "../core/timeline";
+import { renderTimelineBody, renderTimelineCards, renderTimelineHead, renderTimelinePhase, renderTimelinePhaseParts, TIMELINE_CSS, timelineLayout, type TimelineOptions } from "../core/timeline";
 import { LANGS, type Lang } from "../core/types";
-import { RoadmapTimelineRequest, type PmRoadmapTimeline, type PmRoadmapTimelinePhases, type PmTimelineItemTarget } from "../protocol";
+import { RoadmapTimelineRequest, type PmRoadmapTimeline, type PmRoadmapTimelinePhases, type PmTimelineItemTarget, type PmTimelinePhase, type PmTimelinePhaseCards } from "../protocol";
 import { pathToUri, uriToPath } from "./convert";
 import type { RoadmapService } from "./roadmap";
 import type { Workspaces } from "./workspaces";
 
-const targets = (phase: RoadmapJson["phases"][number]): PmTimelineItemTarget[] => phase.items.map((i) => ({ line: i.line, specUri: i.spec?.exists ? i.spec.path : null }));
+type PhaseJson = RoadmapJson["phases"][number];
+const target = (i: PhaseJson["items"][number]): PmTimelineItemTarget => ({ line: i.line, specUri: i.spec?.exists ? i.spec.path : null });
+const targets = (phase: PhaseJson): PmTimelineItemTarget[] => phase.items.map(target);
+/** A card's key: the item's model, which is all its card is drawn from (the options are in the layout). */
+const cardKey = (item: PhaseJson["items"][number]): string => JSON.stringify(item);
+
+/**
+ * Phase `index`, changed since `before`: its changed cards (and header and lane when changed), or
+ * null when the column must be re-sent whole (its KPI table changed, or most of its cards did).
+ */
+function changedCards(beforeJson: RoadmapJson, json: RoadmapJson, index: number, options: TimelineOptions): PmTimelinePhaseCards | null {
+  const before = beforeJson.phases[index]!;
+  const phase = json.phases[index]!;
+  const beforeParts = renderTimelinePhaseParts(beforeJson, index, options);
+  const parts = renderTimelinePhaseParts(json, index, options);
+  if (parts.kpis !== beforeParts.kpis || phase.items.length !== before.items.length) return null;
+  const positions: number[] = [];
+  phase.items.forEach((item, at) => {
+    if (cardKey(item) !== cardKey(before.items[at]!)) positions.push(at);
+  });
+  if (positions.length * 2 > phase.items.length) return null;
+  const cards = renderTimelineCards(json, index, positions, options).map((c, n) => ({ ...c, target: target(phase.items[positions[n]!]!) }));
+  const answer: PmTimelinePhaseCards = { kind: "cards", index, cards };
+  if (parts.head !== beforeParts.head) answer.head = parts.head;
+  if (parts.lane !== null && parts.lane !== beforeParts.lane) answer.lane = parts.lane;
+  return answer;
+}
 
 export function registerTimeline(connection: Connection, roadmaps: RoadmapService, workspaces: Workspaces): void {
   /** What the last picture sent for each roadmap was made of, under its result id. */
-  const sent = new Map<string, { resultId: string; layout: string; keys: string[] }>();
+  const sent = new Map<string, { resultId: string; layout: string; keys: string[]; json: RoadmapJson }>();
   let nextResultId = 1;
 
   connection.onRequest(RoadmapTimelineRequest, (params): PmRoadmapTimeline | PmRoadmapTimelinePhases => {
@@ -33,13 +62,16 @@ export function registerTimeline(connection: Connection, roadmaps: RoadmapServic
     const keys = roadmaps.phaseKeys(report);
     const before = sent.get(path);
     const resultId = String(nextResultId++);
-    sent.set(path, { resultId, layout, keys });
+    sent.set(path, { resultId, layout, keys, json });
 
     if (before && params.previousResultId != null && before.resultId === params.previousResultId && before.layout === layout) {
-      const phases = [];
+      const phases: Array<PmTimelinePhase | PmTimelinePhaseCards> = [];
       let firstItem = 0;
       for (const [index, phase] of json.phases.entries()) {
-        if (before.keys[index] !== keys[index]) phases.push({ index, firstItem, ...renderTimelinePhase(json, index, options), items: targets(phase) });
+        if (before.keys[index] !== keys[index]) {
+          const cards = params.cards === false ? null : changedCards(before.json, json, index, options);
+          phases.push(cards ?? { kind: "phase", index, firstItem, ...renderTimelinePhase(json, index, options), items: targets(phase) });
+        }
         firstItem += phase.items.length;
       }
       return { kind: "phases", title: json.title, head: renderTimelineHead(json, options), phases, resultId };

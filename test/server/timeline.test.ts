@@ -46,18 +46,31 @@ async function afterEdit(edited: string): Promise<{ held: PmRoadmapTimeline; nex
   return { held, next: await client.request<Answer>("pm/roadmapTimeline", { textDocument, lang: "en", previousResultId: held.resultId }) };
 }
 
-test("pm/roadmapTimeline after an edit to one item sends only that phase: its column, its axis lane, its cards' targets, and the totals", async () => {
+test("pm/roadmapTimeline after retitling one item sends only that card, its target and the totals", async () => {
   const { next } = await afterEdit(THREE_PHASES.replace("- [ ] Chat", "- [!] Live chat"));
   assert.ok(next.kind === "phases");
+  const card = next.phases[0]?.kind === "cards" ? next.phases[0].cards[0]! : { html: "" };
+  assert.match(card.html, /^<li class="card s-blocked" data-item="2"[^]*<h3>Live chat<\/h3>[^]*<\/li>$/);
+  assert.deepEqual([next.phases, /Blocked 1/.test(next.head)], [[{ kind: "cards", index: 1, cards: [{ item: 2, html: card.html, target: { line: 9, specUri: null } }] }], true]);
+});
+
+test("pm/roadmapTimeline sends a card's phase header when its progress changed, and its axis lane when the lane shows what changed", async () => {
+  const { next } = await afterEdit(THREE_PHASES.replace("- [ ] Voice — @bo", "- [x] Voice bot — @bo"));
+  const phase = next.kind === "phases" ? next.phases[0] : undefined;
+  assert.deepEqual(phase?.kind === "cards" && [phase.index, phase.cards.map((c) => c.item), /1\/2 done/.test(phase.head ?? ""), /<title>Voice bot · Done · 2027-02-01<\/title>/.test(phase.lane ?? "")], [1, [1], true, true]);
+});
+
+test("pm/roadmapTimeline sends a whole phase when most of its cards changed, and when an item it waits for (after:) is renamed in another phase", async () => {
+  const both = await afterEdit(THREE_PHASES.replace("- [ ] Chat", "- [ ] Live chat").replace("Voice — @bo", "Voice bot — @bo"));
   assert.deepEqual(
-    [next.phases.map((p) => [p.index, p.firstItem, p.items.map((i) => i.line)]), /<h3>Live chat<\/h3>/.test(next.phases[0]!.html), next.phases[0]!.lane?.startsWith('<g class="lane-row">'), /Blocked 1/.test(next.head)],
-    [[[1, 1, [8, 9]]], true, true, true],
+    both.next.kind === "phases" && both.next.phases.map((p) => [p.index, p.kind, p.kind === "phase" && /After Voice bot/.test(p.html)]),
+    [[1, "phase", false], [2, "phase", true]],
   );
 });
 
-test("pm/roadmapTimeline sends a phase again when an item it waits for (after:) is renamed in another phase", async () => {
-  const { next } = await afterEdit(THREE_PHASES.replace("Voice — @bo", "Voice bot — @bo"));
-  assert.deepEqual(next.kind === "phases" && next.phases.map((p) => [p.index, /After Voice bot/.test(p.html)]), [[1, false], [2, true]]);
+test("pm/roadmapTimeline sends the whole page when an item is added to a phase (the cards after it are numbered anew)", async () => {
+  const { next } = await afterEdit(THREE_PHASES.replace("- [ ] Chat — @bo\n", "- [ ] Chat — @bo\n- [ ] Video — @bo\n"));
+  assert.deepEqual([next.kind, next.kind === "page" && next.items.length], ["page", 5]);
 });
 
 test("pm/roadmapTimeline sends the whole page when a phase is added, and when the client's result is not the last one", async () => {

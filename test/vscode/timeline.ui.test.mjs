@@ -1,5 +1,5 @@
 // PM: Show Roadmap Timeline in a real VS Code: the webview beside the roadmap shows its phases,
-// follows an edit as it is typed (replacing only the edited phase), renders a hostile title as
+// follows an edit as it is typed (replacing only the edited card), renders a hostile title as
 // text, and a click on a card opens the roadmap at the item's line.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -79,14 +79,16 @@ test("clicking a card's spec badge opens the spec", async () => {
   });
 });
 
-test("an edit to one phase replaces only that phase's column in the webview; the others stay as they were", async () => {
+test("retitling one item replaces only that card in the webview; the other cards, the columns and the other lanes stay as they were", async () => {
   const { page } = wb;
-  await step(page, "timeline-one-phase", async () => {
+  await step(page, "timeline-one-card", async () => {
     const view = timeline(page);
     const columns = view.locator(".tl-phases > .tl-phase");
     const lanes = view.locator(".axis > .lane-row");
-    // A mark set on each column's and axis lane's element survives only if the element is not replaced.
-    for (let i = 0; i < 3; i++) for (const el of [columns.nth(i), lanes.nth(i)]) await el.evaluate((e) => e.setAttribute("data-test-mark", "kept"));
+    // A mark set on an element survives only if the element is not replaced.
+    const mark = (e) => e.setAttribute("data-test-mark", "kept");
+    for (let i = 0; i < 3; i++) for (const el of [columns.nth(i), lanes.nth(i)]) await el.evaluate(mark);
+    const cards = await view.locator(".card").evaluateAll((all) => all.map((e) => (e.setAttribute("data-test-mark", "kept"), e.getAttribute("data-item"))));
     // The roadmap's tab (the spec badge clicked before left the keyboard in the webview).
     await page.locator(".tab", { hasText: "ROADMAP.md" }).click();
     await page.locator(".monaco-editor.focused").first().waitFor();
@@ -94,13 +96,18 @@ test("an edit to one phase replaces only that phase's column in the webview; the
     // Past `- [ ] `, into the title.
     for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowRight");
     await page.keyboard.type("Renamed ");
-    await view.locator(".card h3", { hasText: "Renamed Inline clause citations experiment" }).waitFor({ timeout: 15_000 });
+    const renamed = view.locator(".card", { hasText: "Renamed Inline clause citations experiment" });
+    await renamed.waitFor({ timeout: 15_000 });
+    const replacedCards = await view.locator(".card:not([data-test-mark])").evaluateAll((all) => all.map((e) => [e.getAttribute("data-item"), e.querySelector("h3").textContent]));
     const marks = [];
     for (let i = 0; i < 3; i++) marks.push([await columns.nth(i).getAttribute("data-test-mark"), await lanes.nth(i).getAttribute("data-test-mark")]);
     // The new lane is SVG (drawn), and its due-date diamond names the new title.
     const lane = await lanes.nth(0).evaluate((e) => [e.namespaceURI, e.textContent.includes("Renamed Inline clause citations experiment")]);
-    assert.deepEqual({ marks, lane }, { marks: [[null, null], ["kept", "kept"], ["kept", "kept"]], lane: ["http://www.w3.org/2000/svg", true] });
-    await page.screenshot({ path: path.join(SHOTS, "timeline-one-phase.png") });
+    assert.deepEqual(
+      { cards: await view.locator(".card").count(), replacedCards, marks, lane },
+      { cards: cards.length, replacedCards: [[await renamed.getAttribute("data-item"), "Renamed Inline clause citations experiment"]], marks: [["kept", null], ["kept", "kept"], ["kept", "kept"]], lane: ["http://www.w3.org/2000/svg", true] },
+    );
+    await page.screenshot({ path: path.join(SHOTS, "timeline-one-card.png") });
   });
 });
 
