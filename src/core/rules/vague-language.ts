@@ -1,9 +1,10 @@
 import type { Rule } from "../rule";
 import { positionIn, scanPassages, sentencesOf, type Passage } from "../passages";
 import { NUMBER, TIME_WINDOW } from "../quantities";
+import { VAGUE_PHRASES } from "../data/vague";
+import { termRegExp } from "../terms";
 
-const PHRASES =
-  /\b(?:continuous(?:ly)? optimi[sz](?:e|ation)|keep (?:optimi[sz]ing|improving)|as soon as possible|ASAP|significant(?:ly)? (?:improv(?:e[sd]?|ing|ements?)|increas(?:e[sd]?|ing)|boost(?:s|ed|ing)?|better)|best[- ]in[- ]class|world[- ]class|we believe|in theory|theoretically|industry[- ]leading|seamless(?:ly)?)\b|持续优化|尽快|大幅提升|显著提升|我们认为|理论上|极致体验|业界领先/gi;
+const PHRASES = termRegExp(VAGUE_PHRASES, "gi");
 
 const PHRASES_TEST = new RegExp(PHRASES.source, PHRASES.flags.replace("g", ""));
 const LIST_OR_ROW = /^\s*(?:[-*+]|\d{1,9}[.)]|\|)\s/;
