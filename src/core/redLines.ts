@@ -18,7 +18,7 @@ import {
   ZH_PREPOSITIONS,
   type RedLineArea,
 } from "./data/red-lines";
-import { ROLES, SOFTWARE_ROLE_PREFIX } from "./data/roles";
+import { PERSON_ROLES, SOFTWARE_ROLE_PREFIX } from "./data/roles";
 import { foldAccents, termRegExp, termSource } from "./terms";
 import { sentencesOf, type Passage } from "./passages";
 import type { Localized } from "./i18n";
@@ -112,17 +112,17 @@ export class RedLineModel {
       notCue: area.notCues ? termRegExp(area.notCues, "gi") : null,
     }));
     this.anyCue = termRegExp(areas.flatMap((a) => a.cues));
-    // Cues that can be a finding without a decision verb.
     this.useCue = termRegExp(areas.flatMap((a) => (a.prohibited || a.cueIsUse ? a.cues : (a.decisions ?? []))));
     this.verbs = termRegExp([...DECISION_VERBS, ...(ext.verbs ?? [])], "gi");
     this.anyVerb = new RegExp(this.verbs.source, "i");
-    this.actors = termRegExp([...SYSTEM_ACTORS, ...(ext.actors ?? [])]);
-    this.actorNext = new RegExp(`^[\\s-]+${termSource([...SYSTEM_ACTORS, ...(ext.actors ?? [])].filter((a) => !ACTOR_ADVERBS.has(a)))}`, "i");
+    const actors = [...SYSTEM_ACTORS, ...(ext.actors ?? [])];
+    this.actors = termRegExp(actors);
+    this.actorNext = new RegExp(`^[\\s-]+${termSource(actors.filter((a) => !ACTOR_ADVERBS.has(a)))}`, "i");
     this.negation = termRegExp(NEGATIONS, "gi");
     this.qualifier = new RegExp(`${termSource(NEGATION_QUALIFIERS)}\\s+(?:[\\w'’-]+\\s+){0,3}$`, "i");
     this.subordinator = termRegExp(SUBORDINATORS);
     this.exclusion = termRegExp(EXCLUSIONS);
-    const people = termSource(ROLES.filter((r) => !r.ambiguous).map((r) => r.term));
+    const people = termSource(PERSON_ROLES);
     const decides = termSource([...HUMAN_DECIDES, ...DECISION_VERBS]);
     // Between the person and the verb, no clause end and no "only": "the manager only sends the letter" decides nothing.
     const gap = (n: number) => `(?:(?!${termSource(LIMITERS)})[^,，;；。:：]){0,${n}}?`;
@@ -185,8 +185,13 @@ export class RedLineModel {
     return own !== Infinity && (!others || own <= nearest(others, text, index));
   }
 
-  private decidedBySystem(text: string): boolean {
-    if (!this.actors.test(text) || this.decidedByPerson(text)) return false;
+  /** Whether the system acts in the sentence and no person decides there. */
+  private actsAlone(text: string): boolean {
+    return this.actors.test(text) && !this.decidedByPerson(text);
+  }
+
+  /** Whether a decision verb of the sentence is not negated. */
+  private decidesByVerb(text: string): boolean {
     this.verbs.lastIndex = 0;
     // A verb that only names the system ("the screening model") is the decision only when the
     // sentence has no other: "the pricing model resets the premium", but not "the screening
@@ -207,7 +212,8 @@ export class RedLineModel {
     for (const s of sentencesOf(folded)) {
       const text = s.text;
       if (!this.anyCue.test(text) || this.exclusion.test(text)) continue;
-      let system: boolean | undefined;
+      let alone: boolean | undefined;
+      let verb: boolean | undefined;
       for (const compiled of this.areas) {
         const { area, cue, decision, notCue } = compiled;
         const m = cue.exec(notCue ? mask(text, notCue) : text);
@@ -215,10 +221,11 @@ export class RedLineModel {
         let hit: boolean;
         if (area.prohibited || area.cueIsUse) hit = !this.negatedAt(text, m.index) && !RULED_OUT_AFTER.test(text.slice(m.index + m[0].length));
         else {
-          hit = system ??= this.decidedBySystem(text);
+          alone ??= this.actsAlone(text);
+          hit = alone && (verb ??= this.decidesByVerb(text));
           // A watch list or an award is the decision itself: the system in the sentence sets it.
-          const d = hit || !decision ? null : decision.exec(text);
-          if (d) hit = this.actors.test(text) && !this.decidedByPerson(text) && !this.negatedAt(text, d.index);
+          const d = hit || !alone || !decision ? null : decision.exec(text);
+          if (d) hit = !this.negatedAt(text, d.index);
         }
         if (hit) {
           out.push({ area, index: s.index, sentence: p.text.slice(s.index, s.index + text.length).trim() });

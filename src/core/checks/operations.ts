@@ -1,10 +1,10 @@
 import type { CheckProblem, ContentCheck } from "./types";
 import { ALERT, OWNER, THRESHOLD, VERSION_ID, VERSION_WORD } from "./patterns";
-import { ROLES } from "../data/roles";
+import { PERSON_ROLES } from "../data/roles";
 import { termRegExp } from "../terms";
 
 /** People named by role count as owners too ("the ML on-call engineer", 值班工程师). */
-const ROLE = termRegExp(ROLES.filter((r) => !r.ambiguous).map((r) => r.term));
+const ROLE = termRegExp(PERSON_ROLES);
 
 /**
  * Model, prompt and operations: the spec pins the model and prompt versions, production

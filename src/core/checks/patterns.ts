@@ -1,5 +1,5 @@
 /** Shared vocabulary of the content checks, English and Chinese. */
-import { ROLES } from "../data/roles";
+import { PERSON_ROLES, ROLES } from "../data/roles";
 import * as S from "../data/sections";
 import { termSource } from "../terms";
 
@@ -15,8 +15,9 @@ export const FAILURE_HANDLING = /fail|error|timeout|cannot|can't|unable|not foun
 export const TRIGGER = /\bif\b|\bwhen\b|\bonce\b|\bafter\b|trigger|[<>≤≥＜＞]|exceed|below|above|\bover\b|unavailable|\bdown\b|outage|timeout|time[ds]? out|fails?|error|如果|当|若|一旦|触发|超过|超限|超出|低于|高于|不可用|超时|失败|异常|连续|时(?=[，,、；;。\s])|之后|后[，,]|(?:秒|分钟|小时|天|次)后|过期|无(?:匹配|结果|命中|响应)/i;
 
 /** A step handed to a person when it goes wrong: "route the report to a finance clerk", 转交财务专员. */
+const PERSON = termSource(PERSON_ROLES);
 export const HAND_TO_PERSON = new RegExp(
-  `\\b(?:hand|route|pass|send|refer|transfer|escalate|assign)(?:s|es|ed|d)?\\s+(?:[\\w'’-]+\\s+){0,3}?to\\s+(?:an?\\s+|the\\s+)?(?:[\\w'’-]+\\s+){0,2}?${termSource(ROLES.filter((r) => !r.ambiguous).map((r) => r.term))}|(?:转交|交给|交由|移交|转给|转)[^，,。；;]{0,8}?${termSource(ROLES.filter((r) => !r.ambiguous).map((r) => r.term))}`,
+  `\\b(?:hand|route|pass|send|refer|transfer|escalate|assign)(?:s|es|ed|d)?\\s+(?:[\\w'’-]+\\s+){0,3}?to\\s+(?:an?\\s+|the\\s+)?(?:[\\w'’-]+\\s+){0,2}?${PERSON}|(?:转交|交给|交由|移交|转给|转)[^，,。；;]{0,8}?${PERSON}`,
   "i",
 );
 

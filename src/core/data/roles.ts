@@ -28,3 +28,6 @@ export const ROLES: readonly Role[] = [
   { term: "面试官", ambiguous: true },
   { term: "考官", ambiguous: true },
 ];
+
+/** The roles that name a person for sure: who decides, or who takes a case over. */
+export const PERSON_ROLES: readonly string[] = ROLES.filter((r) => !r.ambiguous).map((r) => r.term);
