@@ -339,10 +339,14 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   console.log(`${info.files} files, ${info.corpusLines} lines, ${(info.corpusBytes / 1e6).toFixed(1)} MB; huge.md ${info.hugeLines} lines, ${(info.hugeBytes / 1e6).toFixed(1)} MB`);
 }
 
+/** The size of the roadmap benchmarks' workspace (roadmap.mjs, timeline.mjs). */
+export const ROADMAP_BENCH = { items: 5000, specs: 500, phases: 10 };
+
 /** The roadmap benchmarks' workspace: `items` roadmap items in `phases` phases, every tenth-or-so linking one of `specs` generated PRDs. */
-export function writeRoadmapWorkspace(dir, { items = 5000, specs = 500, phases = 10 } = {}) {
+export function writeRoadmapWorkspace(dir, { items = ROADMAP_BENCH.items, specs = ROADMAP_BENCH.specs, phases = ROADMAP_BENCH.phases } = {}) {
   mkdirSync(join(dir, "prd"), { recursive: true });
-  for (let i = 0; i < specs; i++) writeFileSync(join(dir, "prd", `spec-${i}.md`), generatePrd(i));
+  const specFiles = Array.from({ length: specs }, (_, i) => join(dir, "prd", `spec-${i}.md`));
+  specFiles.forEach((f, i) => writeFileSync(f, generatePrd(i)));
   const statuses = ["todo", "in-progress", "blocked", "done", "dropped"];
   const lines = ["---", "title: Generated roadmap", "owner: bench", "status: review", "updated: 2026-01-10", "template: roadmap", "---", "", "# Generated roadmap", ""];
   for (let p = 0; p < phases; p++) {
@@ -359,5 +363,5 @@ export function writeRoadmapWorkspace(dir, { items = 5000, specs = 500, phases =
   const file = join(dir, "ROADMAP.md");
   const text = lines.join("\n");
   writeFileSync(file, text);
-  return { file, text };
+  return { file, text, specFiles };
 }

@@ -12,12 +12,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ROOT, writeRoadmapWorkspace } from "./corpus.mjs";
+import { ROOT, ROADMAP_BENCH, writeRoadmapWorkspace } from "./corpus.mjs";
 import { bundleEngine, startServer } from "./engine.mjs";
 
-const ITEMS = 5000;
-const SPECS = 500;
-const PHASES = 10;
+const { items: ITEMS, specs: SPECS, phases: PHASES } = ROADMAP_BENCH;
 const RUNS = 20;
 const problems = [];
 const fail = (m) => {
@@ -29,14 +27,13 @@ const ms = (x) => `${x.toFixed(1)} ms`;
 
 // ---- the workspace ----------------------------------------------------------------------------
 const dir = mkdtempSync(join(tmpdir(), "pmw-roadmap-bench-"));
-const { file: ROADMAP_FILE, text: roadmapText } = writeRoadmapWorkspace(dir, { items: ITEMS, specs: SPECS, phases: PHASES });
+const { file: ROADMAP_FILE, text: roadmapText, specFiles } = writeRoadmapWorkspace(dir);
 console.log(`Workspace: ${ITEMS} items in ${PHASES} phases, ${SPECS} linked PRDs (${(roadmapText.length / 1024).toFixed(0)} KB roadmap) in ${dir}\n`);
 
 // ---- the engine in-process --------------------------------------------------------------------
 const E = await bundleEngine(dir, `export * from "./src/core/roadmapHealth"; export * from "./src/core/roadmap"; export { parseDocument } from "./src/core/document"; export { ChunkCache } from "./src/core/markdown"; export { lintText } from "./src/core/lint"; export { LineIndex } from "./src/core/text"; export { loadWorkspace } from "./src/node/workspace"; export { nodeHost } from "./src/node/fsHost";`);
 const ws = E.loadWorkspace(dir);
 const env = { registry: ws.registry, config: ws.config, host: E.nodeHost, root: ws.root };
-const specFiles = Array.from({ length: SPECS }, (_, i) => join(dir, "prd", `spec-${i}.md`));
 // Spec text is read once and kept, as the language server keeps it until the file changes on disk.
 const diskText = new Map();
 const textOf = (f) => {

@@ -15,12 +15,10 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ROOT, writeRoadmapWorkspace } from "./corpus.mjs";
+import { ROOT, ROADMAP_BENCH, writeRoadmapWorkspace } from "./corpus.mjs";
 import { bundleEngine, startServer } from "./engine.mjs";
 
-const ITEMS = 5000;
-const SPECS = 500;
-const PHASES = 10;
+const { items: ITEMS, specs: SPECS, phases: PHASES } = ROADMAP_BENCH;
 const RUNS = 20;
 const TODAY = "2027-06-15";
 const problems = [];
@@ -43,14 +41,13 @@ const timed = (f) => {
 
 // ---- the workspace: the same generated roadmap as roadmap.mjs ----------------------------------
 const dir = mkdtempSync(join(tmpdir(), "pmw-timeline-bench-"));
-const { file: ROADMAP_FILE, text: roadmapText } = writeRoadmapWorkspace(dir, { items: ITEMS, specs: SPECS, phases: PHASES });
+const { file: ROADMAP_FILE, text: roadmapText, specFiles } = writeRoadmapWorkspace(dir);
 console.log(`Workspace: ${ITEMS} items in ${PHASES} phases, ${SPECS} linked PRDs (${(roadmapText.length / 1024).toFixed(0)} KB roadmap) in ${dir}\n`);
 
 // ---- in-process -------------------------------------------------------------------------------
 const E = await bundleEngine(dir, `export * from "./src/core/roadmapHealth"; export * from "./src/core/timeline"; export { parseDocument } from "./src/core/document"; export { ChunkCache } from "./src/core/markdown"; export { LineIndex } from "./src/core/text"; export { loadWorkspace } from "./src/node/workspace"; export { nodeHost } from "./src/node/fsHost";`);
 const ws = E.loadWorkspace(dir);
 const env = { registry: ws.registry, config: ws.config, host: E.nodeHost, root: ws.root, today: TODAY };
-const specFiles = Array.from({ length: SPECS }, (_, i) => join(dir, "prd", `spec-${i}.md`));
 const diskText = new Map();
 const inspector = new E.SpecInspector(() => env, (f) => (diskText.has(f) ? diskText.get(f) : diskText.set(f, E.nodeHost.readText(f)).get(f)));
 const cache = new E.ChunkCache();
