@@ -199,8 +199,11 @@ const icon = (id: ItemStatus | "overdue", cls = "icon") => `<svg class="${cls}" 
  * with light and dark fallbacks for the exported page; high contrast and print have their own rules.
  * Status colours are theme colours made for text (links, list warnings and errors, git
  * decorations): the chart colours are not, and some themes give them too little contrast (1.5:1).
- * Cards off screen are neither laid out nor painted (`content-visibility`; all are when printing),
- * so a roadmap of thousands of cards opens, and takes a re-rendered phase, without laying them all out.
+ * A long phase's cards come in lists of `CARDS_PER_LIST`; a full list off screen is neither laid
+ * out nor painted (`content-visibility`; all are when printing), so a roadmap of thousands of
+ * cards opens, and takes an edited card, at the cost of what is on screen. On lists rather than
+ * on each card: the browser tracks every such element on every frame, which for 5,000 cards cost
+ * more than the layout it saved.
  * In VS Code's high-contrast themes (`.vscode-high-contrast` on the webview's body, light ones
  * too) text is drawn in the foreground colour, which the theme guarantees against its
  * background; the status colours stay on icons, borders and axis marks, where the label beside
@@ -260,7 +263,9 @@ color:var(--tl-fg);background:var(--tl-bg);font-family:var(--vscode-font-family,
 .pmw-timeline .tl-kpis th,.pmw-timeline .tl-kpis td{padding:3px 4px;border-bottom:1px solid var(--tl-border);vertical-align:top;overflow-wrap:break-word}
 .pmw-timeline .tl-kpis td:first-child{overflow-wrap:anywhere}
 .pmw-timeline .tl-cards{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:8px}
-.pmw-timeline .card{background:var(--tl-card);border:1px solid var(--tl-border);border-left:4px solid var(--tl-todo);border-radius:6px;padding:8px 10px;min-width:0;content-visibility:auto;contain-intrinsic-size:auto 130px}
+.pmw-timeline .tl-cards+.tl-cards{margin-top:8px}
+.pmw-timeline .tl-cards.full{content-visibility:auto;contain-intrinsic-size:auto 6900px}
+.pmw-timeline .card{background:var(--tl-card);border:1px solid var(--tl-border);border-left:4px solid var(--tl-todo);border-radius:6px;padding:8px 10px;min-width:0}
 .pmw-timeline .card.s-in-progress{border-left-color:var(--tl-in-progress)}
 .pmw-timeline .card.s-done{border-left-color:var(--tl-done)}
 .pmw-timeline .card.s-dropped{border-left-color:var(--tl-dropped);border-left-style:dotted}
@@ -299,7 +304,7 @@ ${STATUSES.map((s) => `.vscode-high-contrast .pmw-timeline .s-${s} .st .icon,.vs
 .vscode-high-contrast .pmw-timeline .axis text,.vscode-high-contrast .pmw-timeline .axis .today text{fill:var(--tl-fg)}
 @media (prefers-contrast:more){.pmw-timeline .card,.pmw-timeline .tl-phase{border-width:2px}.pmw-timeline{--tl-muted:var(--tl-fg)}}
 @media (forced-colors:active){.pmw-timeline .card{border:2px solid CanvasText}.pmw-timeline .card.s-blocked,.pmw-timeline .card.overdue{border-left:8px double CanvasText}.pmw-timeline .bar .fill,.pmw-timeline .axis .range{fill:Highlight}.pmw-timeline .axis .today line{stroke:Highlight}}
-@media print{.pmw-timeline{--tl-fg:#000;--tl-bg:#fff;--tl-muted:#444;--tl-border:#999;--tl-card:#fff;--tl-lane:#f2f2f2;padding:0;font-size:11pt;print-color-adjust:exact;-webkit-print-color-adjust:exact}.pmw-timeline .tl-phases{grid-template-columns:repeat(auto-fit,minmax(200px,1fr))}.pmw-timeline .card,.pmw-timeline .tl-kpis,.pmw-timeline .axis{break-inside:avoid}.pmw-timeline .card{content-visibility:visible}.pmw-timeline .tl-axis{overflow:visible}.pmw-timeline .axis{min-width:0}.pmw-timeline .tl-phase{break-inside:auto}}
+@media print{.pmw-timeline{--tl-fg:#000;--tl-bg:#fff;--tl-muted:#444;--tl-border:#999;--tl-card:#fff;--tl-lane:#f2f2f2;padding:0;font-size:11pt;print-color-adjust:exact;-webkit-print-color-adjust:exact}.pmw-timeline .tl-phases{grid-template-columns:repeat(auto-fit,minmax(200px,1fr))}.pmw-timeline .card,.pmw-timeline .tl-kpis,.pmw-timeline .axis{break-inside:avoid}.pmw-timeline .tl-cards.full{content-visibility:visible}.pmw-timeline .tl-axis{overflow:visible}.pmw-timeline .axis{min-width:0}.pmw-timeline .tl-phase{break-inside:auto}}
 `.trim();
 
 // ---- the time axis (SVG, shared by the page and the SVG export) -------------------------------
@@ -520,32 +525,45 @@ function phaseHead(p: RoadmapPhaseJson, o: TimelineOptions): string {
   return `<header class="tl-phase-head"><h2>${esc(p.title)}</h2>${phaseDates(p)}${phasePlan(p, o.lang)}${progressBar(p.progress.done, p.progress.total, o.lang)}</header>`;
 }
 
-function phaseArticle(p: RoadmapPhaseJson, o: TimelineOptions, firstIndex: number, parts: CardParts): string {
+/**
+ * Cards per list in a phase with more than that: each full list is drawn only near the screen
+ * (its height, 50 cards of about 130 px, is `.tl-cards.full`'s estimate until it is drawn).
+ */
+const CARDS_PER_LIST = 50;
+
+/**
+ * Writes one phase's column into `out`; its cards are numbered from `firstIndex` (`data-item`).
+ * The whole page is pieces pushed onto one array and joined once: joining at every level copied
+ * the page's megabytes once per level.
+ */
+function writePhase(out: string[], p: RoadmapPhaseJson, o: TimelineOptions, firstIndex: number, parts: CardParts): void {
   let index = firstIndex;
-  const out = [`<article class="tl-phase" role="listitem">${phaseHead(p, o)}`];
-  out.push(kpiTable(p, o.lang));
+  out.push(`<article class="tl-phase" role="listitem">`, phaseHead(p, o), kpiTable(p, o.lang));
   if (p.items.length === 0) out.push(`<p class="tl-empty">${esc(localize(L.noItems, o.lang))}</p>`);
-  else out.push(`<ul class="tl-cards">${p.items.map((i) => card(i, index++, parts)).join("")}</ul>`);
+  for (let at = 0; at < p.items.length; at += CARDS_PER_LIST) {
+    const end = Math.min(at + CARDS_PER_LIST, p.items.length);
+    out.push(p.items.length > CARDS_PER_LIST && end - at === CARDS_PER_LIST ? '<ul class="tl-cards full">' : '<ul class="tl-cards">');
+    for (let n = at; n < end; n++) out.push(card(p.items[n]!, index++, parts));
+    out.push("</ul>");
+  }
   out.push("</article>");
-  return out.join("");
 }
 
-/** One roadmap as a <section>; items are numbered in document order from `firstIndex` (`data-item`). */
-function roadmapSection(roadmap: RoadmapJson, o: TimelineOptions, firstIndex: number): string {
+/** Writes one roadmap as a <section> into `out`; items are numbered in document order from `firstIndex` (`data-item`). */
+function writeSection(out: string[], roadmap: RoadmapJson, o: TimelineOptions, firstIndex: number): void {
   let index = firstIndex;
   const parts = cardParts(o);
-  const out: string[] = [`<section class="tl-roadmap">`, roadmapHead(roadmap, o)];
+  out.push(`<section class="tl-roadmap">`, roadmapHead(roadmap, o));
   const axis = timeAxis(roadmap, o);
   if (axis) out.push(`<div class="tl-axis">${axis}</div>`);
   out.push(`<div class="tl-phases" role="list" aria-label="${esc(localize(L.phases, o.lang))}">`);
   for (const p of roadmap.phases) {
-    out.push(phaseArticle(p, o, index, parts));
+    writePhase(out, p, o, index, parts);
     index += p.items.length;
   }
   out.push("</div>");
   if (roadmap.orphans.length) out.push(`<p class="tl-orphans">${esc(localize(L.orphans, o.lang))}: ${roadmap.orphans.map((f) => esc(fileName(f))).join(", ")}</p>`);
   out.push("</section>");
-  return out.join("");
 }
 
 // ---- one phase at a time (the editor's live updates) -----------------------------------------
@@ -576,7 +594,9 @@ export function renderTimelinePhase(roadmap: RoadmapJson, index: number, o: Time
   for (let n = 0; n < index; n++) firstIndex += roadmap.phases[n]!.items.length;
   const p = roadmap.phases[index]!;
   const g = axisGeometry(roadmap, o);
-  return { html: phaseArticle(p, o, firstIndex, cardParts(o)), lane: g ? axisLane(p, index, g, o) : null };
+  const out: string[] = [];
+  writePhase(out, p, o, firstIndex, cardParts(o));
+  return { html: out.join(""), lane: g ? axisLane(p, index, g, o) : null };
 }
 
 /**
@@ -604,35 +624,40 @@ export function renderTimelineCards(roadmap: RoadmapJson, index: number, positio
 
 /** The picture's markup (no <html> or stylesheet): what the editor's webview puts in its body. Items are numbered across the roadmaps in order. */
 export function renderTimelineBody(roadmaps: readonly RoadmapJson[], o: TimelineOptions): string {
+  const out: string[] = [];
+  writeBody(out, roadmaps, o);
+  return out.join("");
+}
+
+function writeBody(out: string[], roadmaps: readonly RoadmapJson[], o: TimelineOptions): void {
+  out.push(`<div class="pmw-timeline" lang="${o.lang}">`, iconDefs());
   let index = 0;
-  const sections = roadmaps.map((r) => {
-    const html = roadmapSection(r, o, index);
+  for (const r of roadmaps) {
+    writeSection(out, r, o, index);
     index += r.phases.reduce((n, p) => n + p.items.length, 0);
-    return html;
-  });
-  return `<div class="pmw-timeline" lang="${o.lang}">${iconDefs()}${sections.join("")}</div>`;
+  }
+  out.push("</div>");
 }
 
 /** A self-contained page: inline CSS and SVG, no script, nothing fetched. */
 export function renderTimelinePage(roadmaps: readonly RoadmapJson[], o: TimelineOptions): string {
   const title = roadmaps.map((r) => r.title || fileName(r.file)).join(" · ") || localize(L.timeline, o.lang);
-  return [
-    "<!DOCTYPE html>",
-    `<html lang="${o.lang}">`,
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-    '<meta name="color-scheme" content="light dark">',
-    `<title>${esc(title)}</title>`,
-    `<style>html,body{margin:0}${TIMELINE_CSS}</style>`,
-    "</head>",
-    "<body>",
-    renderTimelineBody(roadmaps, { ...o, interactive: false }),
-    "</body>",
-    "</html>",
-    "",
-  ].join("\n");
+  const out = [
+    "<!DOCTYPE html>\n",
+    `<html lang="${o.lang}">\n`,
+    "<head>\n",
+    '<meta charset="utf-8">\n',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">\n`,
+    '<meta name="color-scheme" content="light dark">\n',
+    `<title>${esc(title)}</title>\n`,
+    `<style>html,body{margin:0}${TIMELINE_CSS}</style>\n`,
+    "</head>\n",
+    "<body>\n",
+  ];
+  writeBody(out, roadmaps, { ...o, interactive: false });
+  out.push("\n</body>\n</html>\n");
+  return out.join("");
 }
 
 // ---- SVG export ------------------------------------------------------------------------------

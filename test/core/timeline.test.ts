@@ -74,6 +74,13 @@ test("items are numbered in document order across phases, and many items all ren
   assert.deepEqual(numbers, Array.from({ length: 1200 }, (_, i) => i));
 });
 
+test("a long phase's cards come in lists of 50, the full ones drawn only near the screen; a short phase is one plain list", () => {
+  const items = Array.from({ length: 120 }, (_, i) => item(`Deliverable ${i}`));
+  const out = html(roadmap(phase("Long", items), phase("Short", [item("One"), item("Two")])));
+  const lists = [...out.matchAll(/<ul class="([^"]+)">((?:(?!<\/ul>).)*)<\/ul>/g)].map((m) => `${m[1]}: ${count(m[2]!, '<li class="card')}`);
+  assert.deepEqual(lists, ["tl-cards full: 50", "tl-cards full: 50", "tl-cards: 20", "tl-cards: 2"]);
+});
+
 test("a long title is kept whole in HTML and wrapped to three lines with an ellipsis in SVG", () => {
   const title = "Agent-filed claim updates with specialist approval and a full audit trail for every change ".repeat(10).trim();
   const r = roadmap(phase("Now", [item(title)]));
