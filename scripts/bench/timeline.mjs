@@ -131,19 +131,18 @@ try {
 } catch (e) {
   console.log(`\n(webview timing skipped: Chromium did not start: ${e instanceof Error ? e.message.split("\n")[0] : String(e)})`);
 }
-let tab = null;
-let swap = null;
 /** A cards answer as src/extension/timelineView.ts posts it. */
 const cardsMessageOf = (answer) => ({ type: "phases", head: answer.head, phases: answer.phases.map((p) => ({ kind: p.kind, index: p.index, head: p.head, lane: p.lane, cards: p.cards.map(({ item, html }) => ({ item, html })) })) });
-if (browser) {
-  tab = await browser.newPage();
-  await tab.setContent(`<!DOCTYPE html><html><head><style>body{margin:0}${last.page.css}</style></head><body><div id="root">${last.page.html}</div></body></html>`);
+/** The open webview's page (`css` added to its stylesheet) and `swap`: a message posted to it, timed to the next frame. */
+const openPage = async (css = "") => {
+  const tab = await browser.newPage();
+  await tab.setContent(`<!DOCTYPE html><html><head><style>body{margin:0}${last.page.css}${css}</style></head><body><div id="root">${last.page.html}</div></body></html>`);
   await tab.evaluate(() => {
     window.posted = [];
     window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m) });
   });
   await tab.addScriptTag({ content: readFileSync(join(ROOT, "media", "timeline.js"), "utf8") });
-  swap = (message) =>
+  const swap = (message) =>
     tab.evaluate(
       (m) =>
         new Promise((resolve) => {
@@ -153,7 +152,9 @@ if (browser) {
         }),
       message,
     );
-}
+  return { tab, swap };
+};
+const { tab, swap } = browser ? await openPage() : { tab: null, swap: null };
 // Edit to screen: the edit sent, the server's answer posted to the page as the extension posts
 // it, to the page's next frame with the card swapped in.
 const toScreen = [];
@@ -189,7 +190,7 @@ if (browser) {
   const pageMessage = { type: "page", html: last.page.html };
   // The same card without its lane: the lane's share of the card swap.
   const cardOnlyMessage = { ...cardsMessage, phases: cardsMessage.phases.map((p) => ({ ...p, lane: undefined })) };
-  const inWebview = { cards: [], cardOnly: [], phases: [], page: [] };
+  const inWebview = { cards: [], perCard: [], cardOnly: [], phases: [], page: [] };
   for (let r = 0; r < RUNS; r++) {
     inWebview.cards.push(await swap(cardsMessage));
     inWebview.cardOnly.push(await swap(cardOnlyMessage));
@@ -198,10 +199,16 @@ if (browser) {
   }
   const check = await tab.evaluate(() => ({ cards: document.querySelectorAll(".card").length, resync: window.posted.filter((m) => m.type === "resync").length }));
   if (check.cards !== ITEMS || check.resync !== 0) fail(`the webview's script left ${check.cards} cards and asked ${check.resync} times for the page`);
+  // The alternative stylesheet, in a page of its own once the first is closed (a page in the
+  // background draws no frames): each card drawn only near the screen, not each full list of 50.
+  await tab.close();
+  const perCard = await openPage(".pmw-timeline .tl-cards.full{content-visibility:visible}.pmw-timeline .card{content-visibility:auto;contain-intrinsic-size:auto 130px}");
+  for (let r = 0; r < RUNS; r++) inWebview.perCard.push(await perCard.swap(cardsMessage));
   await browser.close();
   console.log("\nThe webview's script in Chromium (median of 20; message received to the next frame):");
   const cardParts = last.cards.phases[0];
   console.log(`  swap in the changed card (${cardParts.cards.length} card${cardParts.lane ? ", its axis lane" : ""}${cardParts.head ? ", its phase header" : ""})          ${ms(median(inWebview.cards))}`);
+  console.log(`  the same card, each card drawn only near the screen       ${ms(median(inWebview.perCard))}   (the alternative: content-visibility per card, not per list of 50)`);
   console.log(`  the same card without its axis lane (the lane's share)   ${ms(median(inWebview.cardOnly))}`);
   console.log(`  swap in the changed phase (${last.phases.phases.length} of ${PHASES} columns and axis lanes)       ${ms(median(inWebview.phases))}   (the alternative: phase by phase)`);
   console.log(`  swap in the whole page (the alternative)                 ${ms(median(inWebview.page))}`);
