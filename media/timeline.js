@@ -34,19 +34,32 @@
     const node = template.content.firstElementChild;
     return wrap && node ? node.firstElementChild : node;
   }
-  /** The card elements of a "cards" change, by data-item; null when one is missing. */
+  /** The card elements of a "cards" change, by their place in the phase; null when one is missing. */
   function cardsOf(column, p) {
+    const all = column.querySelectorAll(".tl-cards > .card");
     const cards = [];
     for (const c of p.cards) {
-      const node = column.querySelector('.tl-cards > .card[data-item="' + Number(c.item) + '"]');
+      const node = all[Number(c.at)];
       if (!node) return null;
       cards.push(node);
     }
     return cards;
   }
   /**
+   * Numbers the cards 0 to `total` in document order, as the server numbers them: after a phase
+   * gained or lost items, the cards after it still carry their old numbers. False when the page
+   * does not hold `total` cards.
+   */
+  function renumber(total) {
+    const cards = root.querySelectorAll(".tl-phases > .tl-phase .tl-cards > .card");
+    if (cards.length !== total) return false;
+    for (let n = 0; n < cards.length; n++) if (cards[n].getAttribute("data-item") !== String(n)) cards[n].setAttribute("data-item", String(n));
+    return true;
+  }
+  /**
    * Swaps in the changed phases (column and axis lane, or only their changed cards, header and
-   * lane) and the totals; false, with nothing changed, when the page is not the one they fit.
+   * lane) and the totals; false, with nothing changed, when the page is not the one they fit
+   * (or, after the swap, when it does not hold the cards it should: the page is then re-sent).
    */
   function applyPhases(m) {
     const head = root.querySelector(".tl-head");
@@ -75,7 +88,7 @@
       } else columns[p.index].replaceWith(parse(p.html, false));
       if (typeof p.lane === "string") lanes[p.index].replaceWith(parse(p.lane, true));
     });
-    return true;
+    return renumber(Number(m.total));
   }
   window.addEventListener("message", function (event) {
     const m = event.data;

@@ -346,14 +346,16 @@ export interface PmTimelinePhase {
   html: string;
   /** Null when the page has no time axis. */
   lane: string | null;
-  /** `data-item` of its first card; `items` replace that many targets from there. */
+  /** `data-item` of its first card; `items` replace `replacedItems` targets (the phase's count before) from there. */
   firstItem: number;
   items: PmTimelineItemTarget[];
+  replacedItems: number;
 }
 
-/** One card re-rendered: replaces the page's `li.card` with this `data-item`. */
+/** One card re-rendered: replaces the phase's `at`-th `li.card`; `item` is its `data-item`. */
 export interface PmTimelineCard {
   item: number;
+  at: number;
   html: string;
   target: PmTimelineItemTarget;
 }
@@ -367,6 +369,9 @@ export interface PmTimelinePhaseCards {
   /** Replaces its axis `g.lane-row`; absent when unchanged. */
   lane?: string;
   cards: PmTimelineCard[];
+  /** Every target of the phase, from `data-item` `firstItem`, when any moved (lines added above); absent when none did. */
+  items?: PmTimelineItemTarget[];
+  firstItem: number;
 }
 
 /** Only what changed since `previousResultId`: the title and totals (`header.tl-head`), and the changed phases. */
@@ -375,13 +380,16 @@ export interface PmRoadmapTimelinePhases {
   title: string;
   head: string;
   phases: Array<PmTimelinePhase | PmTimelinePhaseCards>;
+  /** Cards on the page after the change: they are numbered 0 to this in document order. */
+  total: number;
   resultId: string;
 }
 
 /**
  * `pm/roadmapTimeline`: the roadmap timeline of one roadmap, rendered by the engine for a webview:
- * the whole page, or, when `previousResultId` is the last one sent and the page's layout (phases,
- * card numbering, axis span, day, language) is the same, only the phases that changed, and of a
- * phase whose items held, only the cards that changed.
+ * the whole page, or, when `previousResultId` is the last one sent and the page's layout (phase
+ * titles, axis span, day, language) is the same, only the phases that changed, and of a phase
+ * whose items held, only the cards that changed. When a phase gained or lost items, the cards
+ * after it keep their old `data-item` in the page until renumbered in document order.
  */
 export const RoadmapTimelineRequest = new RequestType<RoadmapTimelineParams, PmRoadmapTimeline | PmRoadmapTimelinePhases, void>("pm/roadmapTimeline");

@@ -95,7 +95,7 @@ const edit = async (r, label, request) => {
   return { elapsed, result, bytes: text.length };
 };
 const runs = { cards: [], phases: [], page: [], tree: [] };
-const bytes = { cards: 0, lane: 0, phases: 0, page: 0 };
+const bytes = { cards: 0, lane: 0, phases: 0, page: 0, added: 0 };
 /** The last answers of each kind, replayed into the webview's script below. */
 const last = { cards: null, phases: null, page: null };
 for (let r = 0; r < RUNS; r++) {
@@ -131,8 +131,13 @@ try {
 } catch (e) {
   console.log(`\n(webview timing skipped: Chromium did not start: ${e instanceof Error ? e.message.split("\n")[0] : String(e)})`);
 }
-/** A cards answer as src/extension/timelineView.ts posts it. */
-const cardsMessageOf = (answer) => ({ type: "phases", head: answer.head, phases: answer.phases.map((p) => ({ kind: p.kind, index: p.index, head: p.head, lane: p.lane, cards: p.cards.map(({ item, html }) => ({ item, html })) })) });
+/** An answer of changed phases as src/extension/timelineView.ts posts it. */
+const messageOf = (answer) => ({
+  type: "phases",
+  head: answer.head,
+  total: answer.total,
+  phases: answer.phases.map((p) => (p.kind === "cards" ? { kind: p.kind, index: p.index, head: p.head, lane: p.lane, cards: p.cards.map(({ at, html }) => ({ at, html })) } : { kind: p.kind, index: p.index, html: p.html, lane: p.lane })),
+});
 /** The open webview's page (`css` added to its stylesheet) and `swap`: a message posted to it, timed to the next frame. */
 const openPage = async (css = "") => {
   const tab = await browser.newPage();
@@ -158,14 +163,32 @@ const { tab, swap } = browser ? await openPage() : { tab: null, swap: null };
 // Edit to screen: the edit sent, the server's answer posted to the page as the extension posts
 // it, to the page's next frame with the card swapped in.
 const toScreen = [];
+const addToScreen = [];
+const addAnswer = [];
 if (tab) {
   for (let r = 0; r < RUNS; r++) {
     const t = performance.now();
     const card = await edit(RUNS + r, "screen", () => conn.sendRequest("pm/roadmapTimeline", { textDocument: { uri }, lang: "en", previousResultId: timelineId }));
     if (card.result.kind !== "phases") fail("pm/roadmapTimeline sent the whole page for one retitled item");
     timelineId = card.result.resultId;
-    await swap(cardsMessageOf(card.result));
+    await swap(messageOf(card.result));
     toScreen.push(performance.now() - t);
+  }
+  // An item typed in: its phase goes whole, the phases after it only their cards' new lines.
+  for (let r = 0; r < RUNS; r++) {
+    const title = `Added ${r}`;
+    version++;
+    const t = performance.now();
+    await conn.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: 16, character: 0 }, end: { line: 16, character: 0 } }, text: `- [ ] ${title}\n` }] });
+    const answer = await conn.sendRequest("pm/roadmapTimeline", { textDocument: { uri }, lang: "en", previousResultId: timelineId });
+    if (answer.kind !== "phases" || answer.phases.filter((p) => p.kind === "phase").length !== 1) fail(`pm/roadmapTimeline sent ${answer.kind === "phases" ? JSON.stringify(answer.phases.map((p) => p.kind)) : "the whole page"} for one added item (expected its phase whole)`);
+    addAnswer.push(performance.now() - t);
+    timelineId = answer.resultId;
+    bytes.added = JSON.stringify(answer).length;
+    await swap(messageOf(answer));
+    addToScreen.push(performance.now() - t);
+    const shown = await tab.evaluate((title) => ({ cards: document.querySelectorAll(".card").length, has: document.querySelector("#root").textContent.includes(title), resync: window.posted.filter((m) => m.type === "resync").length }), title);
+    if (shown.cards !== ITEMS + r + 1 || !shown.has || shown.resync) fail(`after adding "${title}" the page holds ${shown.cards} cards${shown.has ? "" : " without it"} and asked ${shown.resync} times for the page`);
   }
   const shown = `Edited ${2 * RUNS - 1} screen`;
   if (!(await tab.evaluate((title) => document.querySelector("#root").textContent.includes(title), shown))) fail(`the open page does not show "${shown}" after the edit`);
@@ -177,6 +200,7 @@ console.log(`  edit -> pm/roadmapTimeline, changed card only (${kb(bytes.cards)}
 console.log(`  edit -> pm/roadmapTimeline, its whole phase (${kb(bytes.phases)})     ${ms(median(runs.phases))}   (the alternative: phase by phase)`);
 console.log(`  edit -> pm/roadmapTimeline, the whole page (${kb(bytes.page)})    ${ms(median(runs.page))}   (the alternative: every edit before)`);
 console.log(`  edit -> pm/roadmapUpdate (the tree's update, for scale)  ${ms(median(runs.tree))}`);
+if (addToScreen.length) console.log(`  edit adding an item -> on screen: its phase whole, the others' new lines only (${kb(bytes.added)})   ${ms(median(addToScreen))}, of which the answer ${ms(median(addAnswer))}   (the alternative: the whole page, above, plus its swap below)`);
 if (toScreen.length) console.log(`  edit -> the card on screen: the answer above swapped into the open page in Chromium, to its next frame   ${ms(median(toScreen))}   (target < 100 ms)`);
 
 // ---- the webview's side: media/timeline.js in Chromium ------------------------------------------
@@ -185,9 +209,11 @@ if (toScreen.length) console.log(`  edit -> the card on screen: the answer above
 // frame (layout and paint included). Skipped when Chromium cannot start.
 if (browser) {
   // As src/extension/timelineView.ts posts them.
-  const cardsMessage = cardsMessageOf(last.cards);
-  const phasesMessage = { type: "phases", head: last.phases.head, phases: last.phases.phases.map(({ kind, index, html, lane }) => ({ kind, index, html, lane })) };
+  const cardsMessage = messageOf(last.cards);
+  const phasesMessage = messageOf(last.phases);
   const pageMessage = { type: "page", html: last.page.html };
+  // Back to the page the answers below fit (the items added above are not in it).
+  await swap(pageMessage);
   // The same card without its lane: the lane's share of the card swap.
   const cardOnlyMessage = { ...cardsMessage, phases: cardsMessage.phases.map((p) => ({ ...p, lane: undefined })) };
   const inWebview = { cards: [], perCard: [], cardOnly: [], phases: [], page: [] };

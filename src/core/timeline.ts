@@ -570,13 +570,14 @@ function writeSection(out: string[], roadmap: RoadmapJson, o: TimelineOptions, f
 
 /**
  * What the picture of one roadmap is made of outside its phases' own content: the language and
- * day, the phases' titles and item counts (which number the cards), the axis's span and the
- * orphan specs. While it is unchanged, a phase's column and its axis lane from
- * `renderTimelinePhase` fit the page rendered before, beside the phases left as they were.
+ * day, the phases' titles, the axis's span and the orphan specs. While it is unchanged, a phase's
+ * column and its axis lane from `renderTimelinePhase` fit the page rendered before, beside the
+ * phases left as they were (when a phase's item count changed, the cards after it are then
+ * numbered anew in document order).
  */
 export function timelineLayout(roadmap: RoadmapJson, o: TimelineOptions): string {
   const span = dateSpan(roadmap);
-  return JSON.stringify([o.lang, o.today, o.interactive === true, span && [span.first, span.last], roadmap.phases.map((p) => [p.title, p.items.length]), roadmap.orphans]);
+  return JSON.stringify([o.lang, o.today, o.interactive === true, span && [span.first, span.last], roadmap.phases.map((p) => p.title), roadmap.orphans]);
 }
 
 /** The roadmap's title and totals, as `renderTimelineBody` writes them (one `header.tl-head`). */

@@ -4,7 +4,9 @@
  * phases whose key (the one pm/roadmapUpdate uses) changed, rendered by the same renderer. Of a
  * changed phase whose items held (same count, KPI table unchanged), only the cards whose own key
  * (the item's model, all a card is drawn from) changed are sent, with its header and axis lane
- * when those changed; past half its cards the column is re-sent whole.
+ * when those changed; past half its cards the column is re-sent whole. A phase that gained or
+ * lost items is re-sent whole; the webview numbers the cards after it anew. Lines added or removed
+ * above a phase move its items' lines but not its cards: only their targets are sent.
  */
 import { ErrorCodes, ResponseError, type Connection } from "vscode-languageserver/node";
 import { roadmapJson, type RoadmapJson } from "../core/roadmapHealth";
@@ -18,14 +20,20 @@ import type { Workspaces } from "./workspaces";
 type PhaseJson = RoadmapJson["phases"][number];
 const target = (i: PhaseJson["items"][number]): PmTimelineItemTarget => ({ line: i.line, specUri: i.spec?.exists ? i.spec.path : null });
 const targets = (phase: PhaseJson): PmTimelineItemTarget[] => phase.items.map(target);
-/** A card's key: the item's model, which is all its card is drawn from (the options are in the layout). */
-const cardKey = (item: PhaseJson["items"][number]): string => JSON.stringify(item);
+/**
+ * A card's key: the item's model, which is all its card is drawn from (the options are in the
+ * layout), less the lines in it (its own, its KPI's, those of the items it waits for): the renderer
+ * draws none, and a line added above would otherwise change every card below it.
+ */
+const cardKey = (item: PhaseJson["items"][number]): string =>
+  JSON.stringify({ ...item, line: 0, kpi: item.kpi && { ...item.kpi, line: 0 }, after: item.after.map((a) => ({ ...a, line: 0 })) });
+const sameTarget = (a: PmTimelineItemTarget, b: PmTimelineItemTarget): boolean => a.line === b.line && a.specUri === b.specUri;
 
 /**
  * Phase `index`, changed since `before`: its changed cards (and header and lane when changed), or
  * null when the column must be re-sent whole (its KPI table changed, or most of its cards did).
  */
-function changedCards(beforeJson: RoadmapJson, json: RoadmapJson, index: number, options: TimelineOptions): PmTimelinePhaseCards | null {
+function changedCards(beforeJson: RoadmapJson, json: RoadmapJson, index: number, firstItem: number, options: TimelineOptions): PmTimelinePhaseCards | null {
   const before = beforeJson.phases[index]!;
   const phase = json.phases[index]!;
   const beforeParts = renderTimelinePhaseParts(beforeJson, index, options);
@@ -36,8 +44,9 @@ function changedCards(beforeJson: RoadmapJson, json: RoadmapJson, index: number,
     if (cardKey(item) !== cardKey(before.items[at]!)) positions.push(at);
   });
   if (positions.length * 2 > phase.items.length) return null;
-  const cards = renderTimelineCards(json, index, positions, options).map((c, n) => ({ ...c, target: target(phase.items[positions[n]!]!) }));
-  const answer: PmTimelinePhaseCards = { kind: "cards", index, cards };
+  const cards = renderTimelineCards(json, index, positions, options).map((c, n) => ({ ...c, at: positions[n]!, target: target(phase.items[positions[n]!]!) }));
+  const answer: PmTimelinePhaseCards = { kind: "cards", index, cards, firstItem };
+  if (phase.items.some((item, at) => !sameTarget(target(item), target(before.items[at]!)))) answer.items = targets(phase);
   if (parts.head !== beforeParts.head) answer.head = parts.head;
   if (parts.lane !== null && parts.lane !== beforeParts.lane) answer.lane = parts.lane;
   return answer;
@@ -69,12 +78,12 @@ export function registerTimeline(connection: Connection, roadmaps: RoadmapServic
       let firstItem = 0;
       for (const [index, phase] of json.phases.entries()) {
         if (before.keys[index] !== keys[index]) {
-          const cards = params.cards === false ? null : changedCards(before.json, json, index, options);
-          phases.push(cards ?? { kind: "phase", index, firstItem, ...renderTimelinePhase(json, index, options), items: targets(phase) });
+          const cards = params.cards === false ? null : changedCards(before.json, json, index, firstItem, options);
+          phases.push(cards ?? { kind: "phase", index, firstItem, ...renderTimelinePhase(json, index, options), items: targets(phase), replacedItems: before.json.phases[index]!.items.length });
         }
         firstItem += phase.items.length;
       }
-      return { kind: "phases", title: json.title, head: renderTimelineHead(json, options), phases, resultId };
+      return { kind: "phases", title: json.title, head: renderTimelineHead(json, options), phases, total: firstItem, resultId };
     }
     return { kind: "page", html: renderTimelineBody([json], options), css: TIMELINE_CSS, title: json.title, items: json.phases.flatMap(targets), resultId };
   });

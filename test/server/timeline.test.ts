@@ -51,7 +51,7 @@ test("pm/roadmapTimeline after retitling one item sends only that card, its targ
   assert.ok(next.kind === "phases");
   const card = next.phases[0]?.kind === "cards" ? next.phases[0].cards[0]! : { html: "" };
   assert.match(card.html, /^<li class="card s-blocked" data-item="2"[^]*<h3>Live chat<\/h3>[^]*<\/li>$/);
-  assert.deepEqual([next.phases, /Blocked 1/.test(next.head)], [[{ kind: "cards", index: 1, cards: [{ item: 2, html: card.html, target: { line: 9, specUri: null } }] }], true]);
+  assert.deepEqual([next.phases, /Blocked 1/.test(next.head)], [[{ kind: "cards", index: 1, firstItem: 1, cards: [{ item: 2, at: 1, html: card.html, target: { line: 9, specUri: null } }] }], true]);
 });
 
 test("pm/roadmapTimeline sends a card's phase header when its progress changed, and its axis lane when the lane shows what changed", async () => {
@@ -68,9 +68,20 @@ test("pm/roadmapTimeline sends a whole phase when most of its cards changed, and
   );
 });
 
-test("pm/roadmapTimeline sends the whole page when an item is added to a phase (the cards after it are numbered anew)", async () => {
+test("pm/roadmapTimeline sends a phase that gained an item whole, and of the phase after it only the targets its line moved", async () => {
   const { next } = await afterEdit(THREE_PHASES.replace("- [ ] Chat — @bo\n", "- [ ] Chat — @bo\n- [ ] Video — @bo\n"));
-  assert.deepEqual([next.kind, next.kind === "page" && next.items.length], ["page", 5]);
+  assert.deepEqual(
+    next.kind === "phases" && [next.total, next.phases.map((p) => (p.kind === "phase" ? [p.index, p.kind, p.firstItem, p.replacedItems, [...p.html.matchAll(/data-item="(\d+)"/g)].map((m) => Number(m[1])), p.items.map((i) => i.line)] : [p.index, p.kind, p.firstItem, p.cards.length, p.items?.map((i) => i.line)]))],
+    [5, [[1, "phase", 1, 2, [1, 2, 3], [8, 9, 10]], [2, "cards", 4, 0, [14]]]],
+  );
+});
+
+test("pm/roadmapTimeline after a line added above a phase sends no card of it, only its items' new lines", async () => {
+  const { next } = await afterEdit(THREE_PHASES.replace("- [ ] Smart replies — @ana due:2026-12-01\n", "- [ ] Smart replies — @ana due:2026-12-01\n\n"));
+  assert.deepEqual(
+    next.kind === "phases" && next.phases.map((p) => (p.kind === "cards" ? [p.index, p.cards.length, p.items?.map((i) => i.line)] : [p.index, p.kind])),
+    [[0, 0, undefined], [1, 0, [9, 10]], [2, 0, [14]]],
+  );
 });
 
 test("pm/roadmapTimeline sends the whole page when a phase is added, and when the client's result is not the last one", async () => {
