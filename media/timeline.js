@@ -46,6 +46,20 @@
     return cards;
   }
   /**
+   * Where a phase's added cards go (before the first card kept after them, else after the last one
+   * kept before them) and the cards they replace; null when the column does not hold them.
+   */
+  function spliceOf(column, splice) {
+    const all = Array.from(column.querySelectorAll(".tl-cards > .card"));
+    const at = Number(splice.at);
+    const remove = Number(splice.remove);
+    if (!(at >= 0 && remove >= 0 && at + remove <= all.length)) return null;
+    const next = all[at + remove] || null;
+    const previous = at > 0 ? all[at - 1] : null;
+    if (!next && !previous) return null;
+    return { gone: all.slice(at, at + remove), next: next, previous: previous };
+  }
+  /**
    * Numbers the cards 0 to `total` in document order, as the server numbers them: after a phase
    * gained or lost items, the cards after it still carry their old numbers. False when the page
    * does not hold `total` cards.
@@ -71,19 +85,32 @@
       const column = columns[p.index];
       if (!column) return false;
       if (p.kind === "cards") {
-        const cards = Array.isArray(p.cards) ? cardsOf(column, p) : null;
+        const splice = p.splice ? spliceOf(column, p.splice) : null;
+        const cards = !Array.isArray(p.cards) ? null : p.splice ? [] : cardsOf(column, p);
         const phaseHead = column.querySelector(":scope > .tl-phase-head");
-        if (!cards || !phaseHead || (typeof p.lane === "string" && !lanes[p.index])) return false;
-        found.push({ cards, phaseHead });
+        if (!cards || (p.splice && !splice) || !phaseHead || (typeof p.lane === "string" && !lanes[p.index])) return false;
+        found.push({ cards, splice, phaseHead });
       } else if ((typeof p.lane === "string") !== (lanes[p.index] !== undefined)) return false;
       else found.push(null);
     }
     head.replaceWith(parse(m.head, false));
     m.phases.forEach(function (p, n) {
-      if (p.kind === "cards") {
+      if (p.kind === "cards" && found[n].splice) {
+        const s = found[n].splice;
+        const added = p.cards.map(function (c) {
+          return parse(c.html, false);
+        });
+        if (s.next) s.next.before.apply(s.next, added);
+        else s.previous.after.apply(s.previous, added);
+        s.gone.forEach(function (node) {
+          node.remove();
+        });
+      } else if (p.kind === "cards") {
         p.cards.forEach(function (c, k) {
           found[n].cards[k].replaceWith(parse(c.html, false));
         });
+      }
+      if (p.kind === "cards") {
         if (typeof p.head === "string") found[n].phaseHead.replaceWith(parse(p.head, false));
       } else columns[p.index].replaceWith(parse(p.html, false));
       if (typeof p.lane === "string") lanes[p.index].replaceWith(parse(p.lane, true));

@@ -360,7 +360,7 @@ export interface PmTimelineCard {
   target: PmTimelineItemTarget;
 }
 
-/** A phase whose items and their order held: only its changed cards, and its header and axis lane when they changed. */
+/** A phase whose items and their order held, or that gained or lost a few: only its changed cards, and its header and axis lane when they changed. */
 export interface PmTimelinePhaseCards {
   kind: "cards";
   index: number;
@@ -369,8 +369,14 @@ export interface PmTimelinePhaseCards {
   /** Replaces its axis `g.lane-row`; absent when unchanged. */
   lane?: string;
   cards: PmTimelineCard[];
-  /** Every target of the phase, from `data-item` `firstItem`, when any moved (lines added above); absent when none did. */
+  /** Its `items` targets from `data-item` `firstItem` all moved `by` lines (lines added or removed above); absent when none did. */
+  linesMoved?: { by: number; items: number };
+  /** Every target of the phase, from `data-item` `firstItem`, when they changed otherwise; absent when they held. */
   items?: PmTimelineItemTarget[];
+  /** With `splice`: how many targets `items` replace (the phase's count before). */
+  replacedItems?: number;
+  /** Items added or removed: the phase's cards `at` to `at + remove` go, and `cards` (at their new places) come in their stead. */
+  splice?: { at: number; remove: number };
   firstItem: number;
 }
 

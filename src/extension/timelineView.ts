@@ -84,12 +84,13 @@ class TimelinePanel implements vscode.Disposable {
       const items = this.shown.items;
       for (const p of next.phases) {
         if (p.kind === "cards") {
-          if (p.items) items.splice(p.firstItem, p.items.length, ...p.items);
+          if (p.items) items.splice(p.firstItem, p.replacedItems ?? p.items.length, ...p.items);
+          if (p.linesMoved) for (let n = p.firstItem; n < p.firstItem + p.linesMoved.items; n++) items[n] = { ...items[n]!, line: items[n]!.line + p.linesMoved.by };
           for (const c of p.cards) items[c.item] = c.target;
         } else items.splice(p.firstItem, p.replacedItems, ...p.items);
       }
       this.shown = { resultId: next.resultId, items };
-      const phases = next.phases.map((p) => (p.kind === "cards" ? { kind: p.kind, index: p.index, head: p.head, lane: p.lane, cards: p.cards.map(({ at, html }) => ({ at, html })) } : { kind: p.kind, index: p.index, html: p.html, lane: p.lane }));
+      const phases = next.phases.map((p) => (p.kind === "cards" ? { kind: p.kind, index: p.index, head: p.head, lane: p.lane, splice: p.splice, cards: p.cards.map(({ at, html }) => ({ at, html })) } : { kind: p.kind, index: p.index, html: p.html, lane: p.lane }));
       await this.panel.webview.postMessage({ type: "phases", head: next.head, phases, total: next.total });
       return;
     }

@@ -25,9 +25,23 @@ const targets = (phase: PhaseJson): PmTimelineItemTarget[] => phase.items.map(ta
  * layout), less the lines in it (its own, its KPI's, those of the items it waits for): the renderer
  * draws none, and a line added above would otherwise change every card below it.
  */
-const cardKey = (item: PhaseJson["items"][number]): string =>
-  JSON.stringify({ ...item, line: 0, kpi: item.kpi && { ...item.kpi, line: 0 }, after: item.after.map((a) => ({ ...a, line: 0 })) });
-const sameTarget = (a: PmTimelineItemTarget, b: PmTimelineItemTarget): boolean => a.line === b.line && a.specUri === b.specUri;
+const undrawnLines = (item: PhaseJson["items"][number]) => ({ ...item, line: 0, kpi: item.kpi && { ...item.kpi, line: 0 }, after: item.after.map((a) => ({ ...a, line: 0 })) });
+const cardKey = (item: PhaseJson["items"][number]): string => JSON.stringify(undrawnLines(item));
+/** A phase's model less its lines: while it holds, nothing of the phase is drawn differently. */
+const drawnKey = (phase: PhaseJson): string => JSON.stringify({ ...phase, line: 0, kpis: phase.kpis.map((k) => ({ ...k, line: 0 })), items: phase.items.map(undrawnLines) });
+
+/** How a phase's targets (same count) changed: not at all, all moved by the same lines (specs held), or otherwise (all of them sent). */
+function movedTargets(before: PhaseJson, phase: PhaseJson): Pick<PmTimelinePhaseCards, "items" | "linesMoved"> {
+  const by = phase.items.length ? phase.items[0]!.line - before.items[0]!.line : 0;
+  const specOf = (i: PhaseJson["items"][number]) => (i.spec?.exists ? i.spec.path : null);
+  let uniform = true;
+  phase.items.forEach((item, at) => {
+    const was = before.items[at]!;
+    if (item.line - was.line !== by || specOf(item) !== specOf(was)) uniform = false;
+  });
+  if (!uniform) return { items: targets(phase) };
+  return by === 0 ? {} : { linesMoved: { by, items: phase.items.length } };
+}
 
 /**
  * Phase `index`, changed since `before`: its changed cards (and header and lane when changed), or
@@ -36,17 +50,36 @@ const sameTarget = (a: PmTimelineItemTarget, b: PmTimelineItemTarget): boolean =
 function changedCards(beforeJson: RoadmapJson, json: RoadmapJson, index: number, firstItem: number, options: TimelineOptions): PmTimelinePhaseCards | null {
   const before = beforeJson.phases[index]!;
   const phase = json.phases[index]!;
+  // Only lines moved (a line added above it): nothing to draw, only where its cards point.
+  if (phase.items.length === before.items.length && drawnKey(phase) === drawnKey(before)) return { kind: "cards", index, cards: [], firstItem, ...movedTargets(before, phase) };
   const beforeParts = renderTimelinePhaseParts(beforeJson, index, options);
   const parts = renderTimelinePhaseParts(json, index, options);
-  if (parts.kpis !== beforeParts.kpis || phase.items.length !== before.items.length) return null;
-  const positions: number[] = [];
-  phase.items.forEach((item, at) => {
-    if (cardKey(item) !== cardKey(before.items[at]!)) positions.push(at);
-  });
-  if (positions.length * 2 > phase.items.length) return null;
-  const cards = renderTimelineCards(json, index, positions, options).map((c, n) => ({ ...c, at: positions[n]!, target: target(phase.items[positions[n]!]!) }));
-  const answer: PmTimelinePhaseCards = { kind: "cards", index, cards, firstItem };
-  if (phase.items.some((item, at) => !sameTarget(target(item), target(before.items[at]!)))) answer.items = targets(phase);
+  if (parts.kpis !== beforeParts.kpis) return null;
+  let answer: PmTimelinePhaseCards;
+  if (phase.items.length === before.items.length) {
+    const positions: number[] = [];
+    phase.items.forEach((item, at) => {
+      if (cardKey(item) !== cardKey(before.items[at]!)) positions.push(at);
+    });
+    if (positions.length * 2 > phase.items.length) return null;
+    const cards = renderTimelineCards(json, index, positions, options).map((c, n) => ({ ...c, at: positions[n]!, target: target(phase.items[positions[n]!]!) }));
+    answer = { kind: "cards", index, cards, firstItem, ...movedTargets(before, phase) };
+  } else {
+    // Items added or removed: the cards that differ between the ones kept before and after them.
+    const was = before.items.map(cardKey);
+    const now = phase.items.map(cardKey);
+    let head = 0;
+    while (head < was.length && head < now.length && was[head] === now[head]) head++;
+    let tail = 0;
+    while (tail < was.length - head && tail < now.length - head && was[was.length - 1 - tail] === now[now.length - 1 - tail]) tail++;
+    const removed = was.length - head - tail;
+    const added = now.length - head - tail;
+    // Nothing kept to place them by, or most of the column changed: the column goes whole.
+    if (head + tail === 0 || (removed + added) * 2 > Math.max(was.length, now.length)) return null;
+    const positions = Array.from({ length: added }, (_, n) => head + n);
+    const cards = renderTimelineCards(json, index, positions, options).map((c, n) => ({ ...c, at: positions[n]!, target: target(phase.items[positions[n]!]!) }));
+    answer = { kind: "cards", index, cards, firstItem, splice: { at: head, remove: removed }, items: targets(phase), replacedItems: before.items.length };
+  }
   if (parts.head !== beforeParts.head) answer.head = parts.head;
   if (parts.lane !== null && parts.lane !== beforeParts.lane) answer.lane = parts.lane;
   return answer;

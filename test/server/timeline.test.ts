@@ -68,19 +68,36 @@ test("pm/roadmapTimeline sends a whole phase when most of its cards changed, and
   );
 });
 
-test("pm/roadmapTimeline sends a phase that gained an item whole, and of the phase after it only the targets its line moved", async () => {
+test("pm/roadmapTimeline sends an added item as one card to insert, the phase's targets, and of the phase after it how far its lines moved", async () => {
   const { next } = await afterEdit(THREE_PHASES.replace("- [ ] Chat — @bo\n", "- [ ] Chat — @bo\n- [ ] Video — @bo\n"));
   assert.deepEqual(
-    next.kind === "phases" && [next.total, next.phases.map((p) => (p.kind === "phase" ? [p.index, p.kind, p.firstItem, p.replacedItems, [...p.html.matchAll(/data-item="(\d+)"/g)].map((m) => Number(m[1])), p.items.map((i) => i.line)] : [p.index, p.kind, p.firstItem, p.cards.length, p.items?.map((i) => i.line)]))],
-    [5, [[1, "phase", 1, 2, [1, 2, 3], [8, 9, 10]], [2, "cards", 4, 0, [14]]]],
+    next.kind === "phases" && [next.total, next.phases.map((p) => (p.kind === "cards" ? [p.index, p.splice, p.cards.map((c) => [c.item, c.at, /<h3>Video<\/h3>/.test(c.html)]), p.replacedItems, p.items?.map((i) => i.line), p.linesMoved] : [p.index, p.kind]))],
+    [5, [[1, { at: 2, remove: 0 }, [[3, 2, true]], 2, [8, 9, 10], undefined], [2, undefined, [], undefined, undefined, { by: 1, items: 1 }]]],
+  );
+});
+
+test("pm/roadmapTimeline sends a removed item as cards to take out, and a phase that lost all its items whole", async () => {
+  const one = await afterEdit(THREE_PHASES.replace("- [ ] Chat — @bo\n", ""));
+  const all = await afterEdit(THREE_PHASES.replace("- [ ] Email — after:Voice\n", ""));
+  assert.deepEqual(
+    [one.next.kind === "phases" && one.next.phases.map((p) => [p.index, p.kind, p.kind === "cards" && p.splice]), all.next.kind === "phases" && all.next.phases.map((p) => [p.index, p.kind])],
+    [[[1, "cards", { at: 1, remove: 1 }], [2, "cards", undefined]], [[2, "phase"]]],
   );
 });
 
 test("pm/roadmapTimeline after a line added above a phase sends no card of it, only its items' new lines", async () => {
   const { next } = await afterEdit(THREE_PHASES.replace("- [ ] Smart replies — @ana due:2026-12-01\n", "- [ ] Smart replies — @ana due:2026-12-01\n\n"));
   assert.deepEqual(
-    next.kind === "phases" && next.phases.map((p) => (p.kind === "cards" ? [p.index, p.cards.length, p.items?.map((i) => i.line)] : [p.index, p.kind])),
-    [[0, 0, undefined], [1, 0, [9, 10]], [2, 0, [14]]],
+    next.kind === "phases" && next.phases.map((p) => (p.kind === "cards" ? [p.index, p.cards.length, p.linesMoved, p.items] : [p.index, p.kind])),
+    [[0, 0, undefined, undefined], [1, 0, { by: 1, items: 2 }, undefined], [2, 0, { by: 1, items: 1 }, undefined]],
+  );
+});
+
+test("pm/roadmapTimeline after a line added between two items of a phase sends that phase's targets, no card", async () => {
+  const { next } = await afterEdit(THREE_PHASES.replace("- [ ] Chat", "\n- [ ] Chat"));
+  assert.deepEqual(
+    next.kind === "phases" && next.phases.map((p) => (p.kind === "cards" ? [p.index, p.cards.length, p.linesMoved, p.items?.map((i) => i.line)] : [p.index, p.kind])),
+    [[1, 0, undefined, [8, 10]], [2, 0, { by: 1, items: 1 }, undefined]],
   );
 });
 
