@@ -95,24 +95,23 @@
     }
     head.replaceWith(parse(m.head, false));
     m.phases.forEach(function (p, n) {
-      if (p.kind === "cards" && found[n].splice) {
-        const s = found[n].splice;
+      const f = found[n];
+      if (p.kind !== "cards") columns[p.index].replaceWith(parse(p.html, false));
+      else if (f.splice) {
         const added = p.cards.map(function (c) {
           return parse(c.html, false);
         });
-        if (s.next) s.next.before.apply(s.next, added);
-        else s.previous.after.apply(s.previous, added);
-        s.gone.forEach(function (node) {
+        if (f.splice.next) f.splice.next.before.apply(f.splice.next, added);
+        else f.splice.previous.after.apply(f.splice.previous, added);
+        f.splice.gone.forEach(function (node) {
           node.remove();
         });
-      } else if (p.kind === "cards") {
+      } else {
         p.cards.forEach(function (c, k) {
-          found[n].cards[k].replaceWith(parse(c.html, false));
+          f.cards[k].replaceWith(parse(c.html, false));
         });
       }
-      if (p.kind === "cards") {
-        if (typeof p.head === "string") found[n].phaseHead.replaceWith(parse(p.head, false));
-      } else columns[p.index].replaceWith(parse(p.html, false));
+      if (p.kind === "cards" && typeof p.head === "string") f.phaseHead.replaceWith(parse(p.head, false));
       if (typeof p.lane === "string") lanes[p.index].replaceWith(parse(p.lane, true));
     });
     return renumber(Number(m.total));

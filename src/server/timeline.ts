@@ -4,9 +4,10 @@
  * phases whose key (the one pm/roadmapUpdate uses) changed, rendered by the same renderer. Of a
  * changed phase whose items held (same count, KPI table unchanged), only the cards whose own key
  * (the item's model, all a card is drawn from) changed are sent, with its header and axis lane
- * when those changed; past half its cards the column is re-sent whole. A phase that gained or
- * lost items is re-sent whole; the webview numbers the cards after it anew. Lines added or removed
- * above a phase move its items' lines but not its cards: only their targets are sent.
+ * when those changed; past half its cards the column is re-sent whole. Of a phase that gained or
+ * lost a few items, only the cards between those kept before and after them are sent, to splice
+ * in; the webview numbers the cards after them anew. Lines added or removed above a phase move
+ * its items' lines but not its cards: only how far they moved is sent.
  */
 import { ErrorCodes, ResponseError, type Connection } from "vscode-languageserver/node";
 import { roadmapJson, type RoadmapJson } from "../core/roadmapHealth";
@@ -27,8 +28,8 @@ const targets = (phase: PhaseJson): PmTimelineItemTarget[] => phase.items.map(ta
  */
 const undrawnLines = (item: PhaseJson["items"][number]) => ({ ...item, line: 0, kpi: item.kpi && { ...item.kpi, line: 0 }, after: item.after.map((a) => ({ ...a, line: 0 })) });
 const cardKey = (item: PhaseJson["items"][number]): string => JSON.stringify(undrawnLines(item));
-/** A phase's model less its lines: while it holds, nothing of the phase is drawn differently. */
-const drawnKey = (phase: PhaseJson): string => JSON.stringify({ ...phase, line: 0, kpis: phase.kpis.map((k) => ({ ...k, line: 0 })), items: phase.items.map(undrawnLines) });
+/** A phase's model less its lines and its items (their cards have their own keys). */
+const phaseOnlyKey = (phase: PhaseJson): string => JSON.stringify({ ...phase, line: 0, kpis: phase.kpis.map((k) => ({ ...k, line: 0 })), items: [] });
 
 /** How a phase's targets (same count) changed: not at all, all moved by the same lines (specs held), or otherwise (all of them sent). */
 function movedTargets(before: PhaseJson, phase: PhaseJson): Pick<PmTimelinePhaseCards, "items" | "linesMoved"> {
@@ -50,24 +51,25 @@ function movedTargets(before: PhaseJson, phase: PhaseJson): Pick<PmTimelinePhase
 function changedCards(beforeJson: RoadmapJson, json: RoadmapJson, index: number, firstItem: number, options: TimelineOptions): PmTimelinePhaseCards | null {
   const before = beforeJson.phases[index]!;
   const phase = json.phases[index]!;
+  const was = before.items.map(cardKey);
+  const now = phase.items.map(cardKey);
+  const sameCount = was.length === now.length;
   // Only lines moved (a line added above it): nothing to draw, only where its cards point.
-  if (phase.items.length === before.items.length && drawnKey(phase) === drawnKey(before)) return { kind: "cards", index, cards: [], firstItem, ...movedTargets(before, phase) };
+  if (sameCount && was.every((key, at) => key === now[at]) && phaseOnlyKey(phase) === phaseOnlyKey(before)) return { kind: "cards", index, cards: [], firstItem, ...movedTargets(before, phase) };
   const beforeParts = renderTimelinePhaseParts(beforeJson, index, options);
   const parts = renderTimelinePhaseParts(json, index, options);
   if (parts.kpis !== beforeParts.kpis) return null;
+  const cardsAt = (positions: number[]) => renderTimelineCards(json, index, positions, options).map((c, n) => ({ ...c, at: positions[n]!, target: target(phase.items[positions[n]!]!) }));
   let answer: PmTimelinePhaseCards;
-  if (phase.items.length === before.items.length) {
+  if (sameCount) {
     const positions: number[] = [];
-    phase.items.forEach((item, at) => {
-      if (cardKey(item) !== cardKey(before.items[at]!)) positions.push(at);
+    now.forEach((key, at) => {
+      if (key !== was[at]) positions.push(at);
     });
     if (positions.length * 2 > phase.items.length) return null;
-    const cards = renderTimelineCards(json, index, positions, options).map((c, n) => ({ ...c, at: positions[n]!, target: target(phase.items[positions[n]!]!) }));
-    answer = { kind: "cards", index, cards, firstItem, ...movedTargets(before, phase) };
+    answer = { kind: "cards", index, cards: cardsAt(positions), firstItem, ...movedTargets(before, phase) };
   } else {
     // Items added or removed: the cards that differ between the ones kept before and after them.
-    const was = before.items.map(cardKey);
-    const now = phase.items.map(cardKey);
     let head = 0;
     while (head < was.length && head < now.length && was[head] === now[head]) head++;
     let tail = 0;
@@ -76,8 +78,7 @@ function changedCards(beforeJson: RoadmapJson, json: RoadmapJson, index: number,
     const added = now.length - head - tail;
     // Nothing kept to place them by, or most of the column changed: the column goes whole.
     if (head + tail === 0 || (removed + added) * 2 > Math.max(was.length, now.length)) return null;
-    const positions = Array.from({ length: added }, (_, n) => head + n);
-    const cards = renderTimelineCards(json, index, positions, options).map((c, n) => ({ ...c, at: positions[n]!, target: target(phase.items[positions[n]!]!) }));
+    const cards = cardsAt(Array.from({ length: added }, (_, n) => head + n));
     answer = { kind: "cards", index, cards, firstItem, splice: { at: head, remove: removed }, items: targets(phase), replacedItems: before.items.length };
   }
   if (parts.head !== beforeParts.head) answer.head = parts.head;
